@@ -1,0 +1,39 @@
+# Provides, for native and Emscripten builds alike:
+#   postscrub::re2            RE2 (libre2-dev natively; built from third_party/re2-src under Emscripten)
+#   POSTSCRUB_DEP_INCLUDE     an include folder holding only nlohmann/ and catch2/ (never /usr/include itself:
+#                             host libc headers break em++, TOOLCHAIN.md)
+
+# A private include tree with links to exactly the header folders we use.
+set(POSTSCRUB_DEP_INCLUDE "${CMAKE_BINARY_DIR}/dep-include")
+file(MAKE_DIRECTORY "${POSTSCRUB_DEP_INCLUDE}")
+foreach(dep nlohmann catch2)
+  find_path(_dep_dir NAMES ${dep} PATHS /usr/include NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
+  if(NOT _dep_dir OR NOT EXISTS "${_dep_dir}/${dep}")
+    message(FATAL_ERROR "postscrub: /usr/include/${dep} not found; run scripts/bootstrap")
+  endif()
+  if(NOT EXISTS "${POSTSCRUB_DEP_INCLUDE}/${dep}")
+    file(CREATE_LINK "${_dep_dir}/${dep}" "${POSTSCRUB_DEP_INCLUDE}/${dep}" SYMBOLIC)
+  endif()
+  unset(_dep_dir CACHE)
+endforeach()
+
+if(EMSCRIPTEN)
+  set(RE2_SRC "${PROJECT_SOURCE_DIR}/third_party/re2-src")
+  if(NOT EXISTS "${RE2_SRC}/.postscrub-ready")
+    message(FATAL_ERROR "postscrub: RE2 source missing in ${RE2_SRC}; run scripts/fetch-re2-source")
+  endif()
+  set(_re2_sources
+    re2/bitstate.cc re2/compile.cc re2/dfa.cc re2/filtered_re2.cc re2/mimics_pcre.cc re2/nfa.cc
+    re2/onepass.cc re2/parse.cc re2/perl_groups.cc re2/prefilter.cc re2/prefilter_tree.cc re2/prog.cc
+    re2/re2.cc re2/regexp.cc re2/set.cc re2/simplify.cc re2/stringpiece.cc re2/tostring.cc
+    re2/unicode_casefold.cc re2/unicode_groups.cc util/rune.cc util/strutil.cc)
+  list(TRANSFORM _re2_sources PREPEND "${RE2_SRC}/")
+  add_library(re2_wasm STATIC ${_re2_sources})
+  target_include_directories(re2_wasm SYSTEM PUBLIC "${RE2_SRC}")
+  target_compile_options(re2_wasm PRIVATE -Wno-unused-parameter -Wno-missing-field-initializers)
+  add_library(postscrub::re2 ALIAS re2_wasm)
+else()
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+  add_library(postscrub::re2 ALIAS PkgConfig::RE2)
+endif()
