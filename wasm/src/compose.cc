@@ -1,0 +1,109 @@
+// Composition of parsed packs into one engine (contracts §2: extends, disable, overrides, allow, lexicons), and
+// the one RE2::Set over every active pattern.
+#include <map>
+
+#include "engine_impl.h"
+#include "normalize.h"
+
+namespace postscrub {
+
+bool Engine::Impl::Compose(std::vector<internal::PackSpec> specs, const std::vector<PackSource>& sources,
+                           std::string* error) {
+  std::map<std::string, std::size_t> rule_index;  // rule id → index in rules
+  std::map<std::string, std::size_t> pack_index;
+  std::size_t total_rules = 0;
+  for (std::size_t k = 0; k < specs.size(); ++k) {
+    internal::PackSpec& spec = specs[k];
+    const std::string label = "pack " + spec.info.id;
+    if (pack_index.count(spec.info.id)) {
+      *error = label + ": /id: duplicate pack id (" + internal::PackLabel("", sources[k], k) + " loads it again)";
+      return false;
+    }
+    if (!spec.extends.empty() && !pack_index.count(spec.extends)) {
+      *error = label + ": /extends: unknown pack \"" + spec.extends + "\" (it must be loaded earlier)";
+      return false;
+    }
+    for (std::size_t i = 0; i < spec.disable.size(); ++i) {
+      auto it = rule_index.find(spec.disable[i]);
+      if (it == rule_index.end()) {
+        *error = label + ": /disable/" + std::to_string(i) + ": unknown rule \"" + spec.disable[i] +
+                 "\" (only rules of earlier packs can be disabled)";
+        return false;
+      }
+      rules[it->second].disabled = true;
+    }
+    for (std::size_t i = 0; i < spec.overrides.size(); ++i) {
+      auto it = rule_index.find(spec.overrides[i].first);
+      if (it == rule_index.end()) {
+        *error = label + ": /overrides/" + std::to_string(i) + "/rule: unknown rule \"" + spec.overrides[i].first +
+                 "\" (only rules of earlier packs can be overridden)";
+        return false;
+      }
+      rules[it->second].severity = spec.overrides[i].second;
+    }
+    allow.insert(spec.allow.begin(), spec.allow.end());
+    for (auto& [name, words] : spec.lexicons) lexicons[name].insert(words.begin(), words.end());
+    total_rules += spec.rules.size();
+    if (total_rules > options.max_rules) {
+      *error = label + ": /rules: more than " + std::to_string(options.max_rules) + " rules over all packs";
+      return false;
+    }
+    for (internal::Rule& r : spec.rules) {
+      auto it = rule_index.find(r.id);
+      if (it != rule_index.end()) {
+        *error = label + ": rule " + r.id + ": " + r.json_path + "/id: duplicate rule id (also in pack " +
+                 rules[it->second].pack + ")";
+        return false;
+      }
+      rule_index[r.id] = rules.size();
+      rules.push_back(std::move(r));
+    }
+    pack_index[spec.info.id] = packs.size();
+    packs.push_back(spec.info);
+  }
+  // Lexicon names used by validators must exist once every pack is loaded.
+  for (const internal::Rule& r : rules) {
+    for (const auto* list : {&r.validator_args.any_in, &r.validator_args.none_in, &r.validator_args.all_in}) {
+      for (const std::string& name : *list) {
+        if (!lexicons.count(name)) {
+          *error = "pack " + r.pack + ": rule " + r.id + ": " + r.json_path + "/validator/args: unknown lexicon \"" +
+                   name + "\"";
+          return false;
+        }
+      }
+    }
+  }
+  RE2::Options so;
+  so.set_log_errors(false);
+  so.set_max_mem(options.set_max_mem);
+  set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
+  for (std::size_t ri = 0; ri < rules.size(); ++ri) {
+    const internal::Rule& r = rules[ri];
+    if (r.disabled) continue;
+    rule_infos.push_back(RuleInfo{r.id, r.pack, r.category, r.severity, r.message, r.description});
+    for (std::size_t pi = 0; pi < r.patterns.size(); ++pi) {
+      std::string err;
+      const std::string pattern = (r.case_sensitive ? "" : "(?i)") + r.patterns[pi].regex;
+      if (set->Add(pattern, &err) < 0) {
+        *error = "pack " + r.pack + ": rule " + r.id + ": " + r.json_path + "/patterns/" + std::to_string(pi) +
+                 "/regex: " + err;
+        return false;
+      }
+      set_patterns.emplace_back(static_cast<int>(ri), static_cast<int>(pi));
+    }
+  }
+  if (!set_patterns.empty() && !set->Compile()) {
+    *error = "engine: the combined pattern set is too large to compile (RE2 max_mem " +
+             std::to_string(options.set_max_mem) + ")";
+    return false;
+  }
+  return true;
+}
+
+const internal::Rule* Engine::Impl::FindRule(const std::string& id) const {
+  for (const internal::Rule& r : rules)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+}  // namespace postscrub

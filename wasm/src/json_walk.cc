@@ -1,0 +1,106 @@
+// Internal: typed access to JSON during pack validation (see json_walk.h).
+#include "json_walk.h"
+
+#include <cmath>
+
+#include "engine_impl.h"
+
+namespace postscrub {
+namespace internal {
+namespace {
+
+std::string Short(double d) {  // 0 → "0", -1 → "-1", 0.5 → "0.5"
+  std::string s = std::to_string(d);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+bool JsonWalker::Fail(const std::string& ptr, const std::string& reason) {
+  *error_ = prefix_ + ": " + (ptr.empty() ? std::string("/") : ptr) + ": " + reason;
+  return false;
+}
+
+bool JsonWalker::Object(const json& v, const std::string& ptr, std::initializer_list<const char*> allowed,
+                        std::initializer_list<const char*> required) {
+  if (!v.is_object()) return Fail(ptr, "must be an object");
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    bool known = false;
+    for (const char* k : allowed) known = known || it.key() == k;
+    if (!known) return Fail(ptr + "/" + PointerEscape(it.key()), "unknown field \"" + it.key() + "\"");
+  }
+  for (const char* k : required)
+    if (!v.contains(k)) return Fail(ptr, std::string("missing required field \"") + k + "\"");
+  return true;
+}
+
+bool JsonWalker::String(const json& obj, const char* key, const std::string& ptr, std::string* out, bool nonempty,
+                        std::size_t max_bytes) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return true;
+  const std::string p = ptr + "/" + key;
+  if (!it->is_string()) return Fail(p, "must be a string");
+  const std::string& s = it->get_ref<const std::string&>();
+  if (nonempty && s.empty()) return Fail(p, "must not be empty");
+  if (s.size() > max_bytes) return Fail(p, "longer than " + std::to_string(max_bytes) + " bytes");
+  *out = s;
+  return true;
+}
+
+bool JsonWalker::Number(const json& obj, const char* key, const std::string& ptr, double* out, double lo,
+                        double hi) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return true;
+  const std::string p = ptr + "/" + key;
+  if (!it->is_number()) return Fail(p, "must be a number");
+  const double d = it->get<double>();
+  if (!std::isfinite(d) || d < lo || d > hi) {
+    return Fail(p, "must be between " + Short(lo) + " and " + Short(hi));
+  }
+  *out = d;
+  return true;
+}
+
+bool JsonWalker::Int(const json& obj, const char* key, const std::string& ptr, int* out, int lo, int hi) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return true;
+  const std::string p = ptr + "/" + key;
+  if (!it->is_number_integer()) return Fail(p, "must be an integer");
+  const long long v = it->get<long long>();
+  if (v < lo || v > hi) return Fail(p, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+  *out = static_cast<int>(v);
+  return true;
+}
+
+bool JsonWalker::Bool(const json& obj, const char* key, const std::string& ptr, bool* out) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return true;
+  if (!it->is_boolean()) return Fail(ptr + "/" + key, "must be true or false");
+  *out = it->get<bool>();
+  return true;
+}
+
+bool JsonWalker::StringArray(const json& obj, const char* key, const std::string& ptr, std::vector<std::string>* out,
+                             std::size_t max_items, std::size_t max_bytes) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return true;
+  const std::string p = ptr + "/" + key;
+  if (!it->is_array()) return Fail(p, "must be an array of strings");
+  if (it->size() > max_items) return Fail(p, "more than " + std::to_string(max_items) + " items");
+  out->clear();
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& e = (*it)[i];
+    const std::string ep = p + "/" + std::to_string(i);
+    if (!e.is_string()) return Fail(ep, "must be a string");
+    const std::string& s = e.get_ref<const std::string&>();
+    if (s.empty()) return Fail(ep, "must not be empty");
+    if (s.size() > max_bytes) return Fail(ep, "longer than " + std::to_string(max_bytes) + " bytes");
+    out->push_back(s);
+  }
+  return true;
+}
+
+}  // namespace internal
+}  // namespace postscrub

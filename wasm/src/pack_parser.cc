@@ -1,0 +1,360 @@
+// Pack JSON → PackSpec: every check of contracts §2 that needs only the pack itself. Composition checks
+// (extends, disable, overrides, duplicate ids across packs) live in compose.cc.
+#include <cctype>
+
+#include "engine_impl.h"
+#include "json_walk.h"
+#include "normalize.h"
+
+namespace postscrub {
+namespace internal {
+namespace {
+
+constexpr const char* kCategories[] = {
+    "name", "location", "date", "age", "phone", "fax", "email", "ssn", "mrn", "health_plan_id",
+    "account_number", "license_number", "vehicle_id", "device_id", "url", "ip_address", "biometric", "photo",
+    "other_id", "patient_context", "medical_advice", "disparagement", "boundary", "promotion"};
+
+bool IsKebabId(const std::string& s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
+bool IsSemver(const std::string& s) {  // MAJOR.MINOR.PATCH, no leading zeros
+  int parts = 0;
+  std::size_t i = 0;
+  while (i <= s.size()) {
+    std::size_t j = i;
+    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+    if (j == i || (j - i > 1 && s[i] == '0')) return false;
+    ++parts;
+    if (j == s.size()) break;
+    if (s[j] != '.') return false;
+    i = j + 1;
+  }
+  return parts == 3;
+}
+
+bool IsCategory(const std::string& c) {
+  for (const char* k : kCategories)
+    if (c == k) return true;
+  return false;
+}
+
+// Records where nlohmann's parser stopped, to name the position of a JSON syntax error.
+struct ErrorSax : nlohmann::json_sax<json> {
+  std::string message;
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
+    message = ex.what();
+    return false;
+  }
+};
+
+std::unique_ptr<RE2> CompileRegex(const std::string& pattern, bool case_sensitive, const CompileOptions& options) {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_max_mem(options.regex_max_mem);
+  o.set_case_sensitive(case_sensitive);
+  return std::make_unique<RE2>(pattern, o);
+}
+
+class PackParser {
+ public:
+  PackParser(const CompileOptions& options, std::string* error) : options_(options), w_(error) {}
+
+  bool Parse(const json& v, PackSpec* out);
+
+ private:
+  bool ParseRule(const json& v, const std::string& ptr, Rule* r);
+  bool ParseValidator(const json& v, const std::string& ptr, Rule* r);
+  bool ParseContext(const json& v, const std::string& ptr, Rule* r);
+  bool ParseExamples(const json& v, const std::string& ptr, Rule* r);
+
+  const CompileOptions& options_;
+  JsonWalker w_;
+  std::string pack_prefix_;
+};
+
+bool PackParser::Parse(const json& v, PackSpec* out) {
+  if (v.is_object() && v.contains("id") && v["id"].is_string()) {
+    w_.set_prefix("pack " + v["id"].get_ref<const std::string&>());
+  }
+  if (!w_.Object(v, "", {"id", "name", "version", "schema_version", "publisher", "description", "extends",
+                         "disable", "overrides", "allow", "lexicons", "rules"},
+                 {"id", "name", "version", "schema_version", "publisher", "description", "rules"}))
+    return false;
+  PackInfo& info = out->info;
+  if (!w_.String(v, "id", "", &info.id)) return false;
+  if (!IsKebabId(info.id)) return w_.Fail("/id", "must be kebab-case [a-z0-9-]{1,64}");
+  pack_prefix_ = "pack " + info.id;
+  w_.set_prefix(pack_prefix_);
+  const json& sv = v["schema_version"];
+  if (!sv.is_number_integer() || sv.get<long long>() != 1) return w_.Fail("/schema_version", "must be 1");
+  if (!w_.String(v, "name", "", &info.name) || !w_.String(v, "version", "", &info.version) ||
+      !w_.String(v, "publisher", "", &info.publisher) || !w_.String(v, "description", "", &out->description))
+    return false;
+  if (!IsSemver(info.version)) return w_.Fail("/version", "must be semver MAJOR.MINOR.PATCH, got \"" + info.version + "\"");
+  if (!w_.String(v, "extends", "", &out->extends)) return false;
+  if (v.contains("extends") && !IsKebabId(out->extends)) return w_.Fail("/extends", "must be a pack id");
+  if (!w_.StringArray(v, "disable", "", &out->disable)) return false;
+  if (!w_.StringArray(v, "allow", "", &out->allow)) return false;
+  for (std::string& a : out->allow) a = LowerFold(a);
+  if (v.contains("overrides")) {
+    const json& ov = v["overrides"];
+    if (!ov.is_array()) return w_.Fail("/overrides", "must be an array");
+    for (std::size_t i = 0; i < ov.size(); ++i) {
+      const std::string p = "/overrides/" + std::to_string(i);
+      std::string rule, sev;
+      Severity s;
+      if (!w_.Object(ov[i], p, {"rule", "severity"}, {"rule", "severity"}) || !w_.String(ov[i], "rule", p, &rule) ||
+          !w_.String(ov[i], "severity", p, &sev))
+        return false;
+      if (!ParseSeverity(sev, &s)) return w_.Fail(p + "/severity", "must be info, low, medium or high");
+      out->overrides.emplace_back(rule, s);
+    }
+  }
+  if (v.contains("lexicons")) {
+    const json& lx = v["lexicons"];
+    if (!lx.is_object()) return w_.Fail("/lexicons", "must be an object of word lists");
+    for (auto it = lx.begin(); it != lx.end(); ++it) {
+      std::vector<std::string> words;
+      if (it.key().empty()) return w_.Fail("/lexicons", "a lexicon name must not be empty");
+      if (!w_.StringArray(lx, it.key().c_str(), "/lexicons", &words)) return false;
+      auto& set = out->lexicons[it.key()];
+      for (const std::string& word : words) set.insert(LowerFold(word));
+    }
+  }
+  const json& rules = v["rules"];
+  if (!rules.is_array()) return w_.Fail("/rules", "must be an array");
+  if (rules.size() > options_.max_rules) {
+    return w_.Fail("/rules", "more than " + std::to_string(options_.max_rules) + " rules");
+  }
+  out->rules.resize(rules.size());
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    Rule& r = out->rules[i];
+    r.pack = info.id;
+    r.json_path = "/rules/" + std::to_string(i);
+    if (!ParseRule(rules[i], r.json_path, &r)) return false;
+    w_.set_prefix(pack_prefix_);
+  }
+  info.rule_count = out->rules.size();
+  return true;
+}
+
+bool PackParser::ParseRule(const json& v, const std::string& ptr, Rule* r) {
+  if (v.is_object() && v.contains("id") && v["id"].is_string()) {
+    w_.set_prefix(pack_prefix_ + ": rule " + v["id"].get_ref<const std::string&>());
+  }
+  if (!w_.Object(v, ptr, {"id", "category", "severity", "description", "message", "advice", "keywords", "patterns",
+                          "case_sensitive", "validator", "context", "min_score", "allow", "allow_regex", "redact",
+                          "examples"},
+                 {"id", "category", "severity", "description", "advice", "patterns", "redact", "examples"}))
+    return false;
+  if (!w_.String(v, "id", ptr, &r->id)) return false;
+  if (!IsKebabId(r->id)) return w_.Fail(ptr + "/id", "must be kebab-case [a-z0-9-]{1,64}");
+  std::string sev;
+  if (!w_.String(v, "category", ptr, &r->category) || !w_.String(v, "severity", ptr, &sev) ||
+      !w_.String(v, "description", ptr, &r->description) || !w_.String(v, "message", ptr, &r->message) ||
+      !w_.String(v, "advice", ptr, &r->advice) || !w_.Bool(v, "case_sensitive", ptr, &r->case_sensitive) ||
+      !w_.Number(v, "min_score", ptr, &r->min_score, 0, 1))
+    return false;
+  if (!IsCategory(r->category)) {
+    return w_.Fail(ptr + "/category", "unknown category \"" + r->category + "\" (see docs/contracts.md §1)");
+  }
+  if (!ParseSeverity(sev, &r->severity)) return w_.Fail(ptr + "/severity", "must be info, low, medium or high");
+  if (r->message.empty()) r->message = r->description;
+  if (!w_.StringArray(v, "keywords", ptr, &r->keywords, 1000, 256)) return false;
+  for (std::string& k : r->keywords) k = LowerFold(k);
+  std::vector<std::string> allow;
+  if (!w_.StringArray(v, "allow", ptr, &allow)) return false;
+  for (const std::string& a : allow) r->allow.insert(LowerFold(a));
+
+  const json& pats = v["patterns"];
+  if (!pats.is_array() || pats.empty()) return w_.Fail(ptr + "/patterns", "must be a non-empty array");
+  if (pats.size() > 100) return w_.Fail(ptr + "/patterns", "more than 100 patterns");
+  for (std::size_t i = 0; i < pats.size(); ++i) {
+    const std::string p = ptr + "/patterns/" + std::to_string(i);
+    Pattern pat;
+    if (!w_.Object(pats[i], p, {"regex", "score", "group"}, {"regex", "score"}) ||
+        !w_.String(pats[i], "regex", p, &pat.regex, true, options_.max_regex_bytes) ||
+        !w_.Number(pats[i], "score", p, &pat.score, 0, 1) || !w_.Int(pats[i], "group", p, &pat.group, 0, 99))
+      return false;
+    pat.re = CompileRegex(pat.regex, r->case_sensitive, options_);
+    if (!pat.re->ok()) return w_.Fail(p + "/regex", "invalid RE2 regex: " + pat.re->error());
+    if (pat.group > pat.re->NumberOfCapturingGroups()) {
+      return w_.Fail(p + "/group", "the regex has only " + std::to_string(pat.re->NumberOfCapturingGroups()) +
+                                       " capture groups");
+    }
+    if (RE2::FullMatch("", *pat.re)) return w_.Fail(p + "/regex", "matches the empty string");
+    r->patterns.push_back(std::move(pat));
+  }
+  std::vector<std::string> allow_regex;
+  if (!w_.StringArray(v, "allow_regex", ptr, &allow_regex, 1000, options_.max_regex_bytes)) return false;
+  for (std::size_t i = 0; i < allow_regex.size(); ++i) {
+    auto re = CompileRegex(allow_regex[i], r->case_sensitive, options_);
+    if (!re->ok()) {
+      return w_.Fail(ptr + "/allow_regex/" + std::to_string(i), "invalid RE2 regex: " + re->error());
+    }
+    r->allow_regex.push_back(std::move(re));
+  }
+  if (v.contains("validator") && !ParseValidator(v["validator"], ptr + "/validator", r)) return false;
+  if (v.contains("context") && !ParseContext(v["context"], ptr + "/context", r)) return false;
+
+  const json& red = v["redact"];
+  const std::string rp = ptr + "/redact";
+  std::string strategy;
+  if (!w_.Object(red, rp, {"strategy", "label"}, {"strategy"}) || !w_.String(red, "strategy", rp, &strategy) ||
+      !w_.String(red, "label", rp, &r->label, false, 256))
+    return false;
+  if (!ParseStrategy(strategy, &r->strategy)) {
+    return w_.Fail(rp + "/strategy", "must be label, generalize, mask or remove");
+  }
+  if (r->label.empty()) {
+    r->label = "[";
+    for (char c : r->category) r->label.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    r->label += "]";
+  }
+  return ParseExamples(v["examples"], ptr + "/examples", r);
+}
+
+bool PackParser::ParseValidator(const json& v, const std::string& ptr, Rule* r) {
+  std::string name;
+  const json* args = nullptr;
+  if (v.is_string()) {
+    name = v.get<std::string>();
+  } else {
+    if (!w_.Object(v, ptr, {"name", "args"}, {"name"}) || !w_.String(v, "name", ptr, &name)) return false;
+    if (v.contains("args")) args = &v["args"];
+  }
+  r->validator = FindValidator(name);
+  if (!r->validator) return w_.Fail(ptr, "unknown validator \"" + name + "\" (known: " + ValidatorNames() + ")");
+  if (!args) return true;
+  const std::string ap = ptr + "/args";
+  if (!args->is_object()) return w_.Fail(ap, "must be an object");
+  const std::string keys = std::string(" ") + r->validator->arg_keys + " ";
+  ValidatorArgs& a = r->validator_args;
+  for (auto it = args->begin(); it != args->end(); ++it) {
+    const std::string& k = it.key();
+    const std::string kp = ap + "/" + PointerEscape(k);
+    if (keys.find(" " + k + " ") == std::string::npos) {
+      return w_.Fail(kp, "unknown argument \"" + k + "\" for validator " + name);
+    }
+    std::string s;
+    if (k == "order") {
+      if (!w_.String(*args, "order", ap, &s)) return false;
+      if (s == "mdy") a.order = DateOrder::kMdy;
+      else if (s == "dmy") a.order = DateOrder::kDmy;
+      else if (s == "ymd") a.order = DateOrder::kYmd;
+      else return w_.Fail(kp, "must be mdy, dmy or ymd");
+    } else if (k == "allow_fiction") {
+      if (!w_.Bool(*args, "allow_fiction", ap, &a.allow_fiction)) return false;
+    } else if (k == "min" || k == "max") {
+      if (!w_.Int(*args, k.c_str(), ap, k == "min" ? &a.min : &a.max, 0, 200)) return false;
+    } else if (k == "token") {
+      if (!w_.String(*args, "token", ap, &s)) return false;
+      if (s == "any") a.token = TokenMode::kAny;
+      else if (s == "all") a.token = TokenMode::kAll;
+      else if (s == "first") a.token = TokenMode::kFirst;
+      else if (s == "last") a.token = TokenMode::kLast;
+      else return w_.Fail(kp, "must be first, last, any or all");
+    } else {  // any_in, none_in, all_in: lexicon names, checked against the loaded lexicons in compose.cc
+      std::vector<std::string>* list = k == "any_in" ? &a.any_in : k == "none_in" ? &a.none_in : &a.all_in;
+      if (!w_.StringArray(*args, k.c_str(), ap, list, 100, 256)) return false;
+    }
+  }
+  return true;
+}
+
+bool PackParser::ParseContext(const json& v, const std::string& ptr, Rule* r) {
+  const bool single = v.is_object();
+  if (!single && !v.is_array()) return w_.Fail(ptr, "must be an object or an array of objects");
+  const std::size_t n = single ? 1 : v.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const json& e = single ? v : v[i];
+    const std::string p = single ? ptr : ptr + "/" + std::to_string(i);
+    ContextEntry c;
+    if (!w_.Object(e, p, {"words", "window", "boost"}, {"words"}) ||
+        !w_.StringArray(e, "words", p, &c.words, 1000, 256) || !w_.Int(e, "window", p, &c.window, 0, 1000) ||
+        !w_.Number(e, "boost", p, &c.boost, -1, 1))
+      return false;
+    if (c.words.empty()) return w_.Fail(p + "/words", "must not be empty");
+    for (std::string& word : c.words) word = LowerFold(word);
+    r->context.push_back(std::move(c));
+  }
+  return true;
+}
+
+bool PackParser::ParseExamples(const json& v, const std::string& ptr, Rule* r) {
+  if (!w_.Object(v, ptr, {"match", "no_match"}, {"match", "no_match"})) return false;
+  const json& m = v["match"];
+  if (!m.is_array()) return w_.Fail(ptr + "/match", "must be an array");
+  for (std::size_t i = 0; i < m.size(); ++i) {
+    const std::string p = ptr + "/match/" + std::to_string(i);
+    MatchExample ex;
+    if (!w_.Object(m[i], p, {"text", "span"}, {"text", "span"}) || !w_.String(m[i], "text", p, &ex.text, false) ||
+        !w_.String(m[i], "span", p, &ex.span))
+      return false;
+    if (ex.text.find(ex.span) == std::string::npos) return w_.Fail(p + "/span", "does not occur in the text");
+    r->match_examples.push_back(std::move(ex));
+  }
+  return w_.StringArray(v, "no_match", ptr, &r->no_match_examples, 100000, 1 << 20);
+}
+
+}  // namespace
+
+std::string PointerEscape(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out.push_back(c);
+  }
+  return out;
+}
+
+std::string PackLabel(const std::string& id, const PackSource& source, std::size_t index) {
+  if (!id.empty()) return "pack " + id;
+  if (!source.origin.empty()) return "pack " + source.origin;
+  return "pack #" + std::to_string(index + 1);
+}
+
+bool ParsePack(const PackSource& source, std::size_t index, const CompileOptions& options, PackSpec* out,
+               std::string* error) {
+  const std::string label = PackLabel("", source, index);
+  if (source.text.size() > options.max_pack_bytes) {
+    *error = label + ": /: pack text is larger than " + std::to_string(options.max_pack_bytes) + " bytes";
+    return false;
+  }
+  json v = json::parse(source.text, nullptr, false);
+  if (v.is_discarded()) {
+    ErrorSax sax;
+    json::sax_parse(source.text, &sax);
+    *error = label + ": /: invalid JSON" + (sax.message.empty() ? std::string() : ": " + sax.message);
+    return false;
+  }
+  std::string inner;
+  PackParser parser(options, &inner);
+  if (!parser.Parse(v, out)) {
+    // Errors before the id is known carry an empty prefix: name the pack by origin or position instead.
+    *error = inner.rfind(": ", 0) == 0 ? label + inner : inner;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace internal
+}  // namespace postscrub
