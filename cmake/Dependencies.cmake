@@ -30,6 +30,8 @@ if(EMSCRIPTEN)
   list(TRANSFORM _re2_sources PREPEND "${RE2_SRC}/")
   add_library(re2_wasm STATIC ${_re2_sources})
   target_include_directories(re2_wasm SYSTEM PUBLIC "${RE2_SRC}")
+  # Searched before RE2_SRC: a util/logging.h whose LOG() discards instead of using iostreams (-55 KB of code).
+  target_include_directories(re2_wasm BEFORE PRIVATE "${CMAKE_CURRENT_LIST_DIR}/re2-wasm")
   target_compile_options(re2_wasm PRIVATE -Wno-unused-parameter -Wno-missing-field-initializers)
   add_library(postscrub::re2 ALIAS re2_wasm)
 else()
