@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""Generate the word lists (lexicons) of rules/names.json from Debian packages.
+
+usage: rules/tools/gen_name_lexicons.py [--root /] [--check]
+
+Reads the rules of the names pack from rules/tools/names.rules.json (hand-written), adds the generated
+"lexicons" and writes rules/names.json. The generated pack is committed, so the build never needs these
+packages; run this only to refresh the lists. --check exits 1 if rules/names.json would change.
+
+Sources (all Debian bookworm packages; none is derived from Faker):
+  libtext-names-perl   Text/Names.pm: US Census 1990 common male/female first names and surnames
+                       (Artistic or GPL-1+; the Census lists themselves are US public domain)
+  miscfiles            /usr/share/dict/propernames: ~1,300 given names (public domain, from BSD)
+  wamerican            /usr/share/dict/american-english: common English words, for exclusions (SCOWL licence)
+  wamerican-insane     /usr/share/dict/american-english-insane: capitalised-only entries (SCOWL licence)
+  hunspell-cs, -da, -es, -hu, -it, -pl, -sv
+                       capitalised-only entries of the Czech, Danish, Spanish, Hungarian, Italian, Polish and
+                       Swedish spelling dictionaries (GPL/LGPL/MPL tri-licences, see each package's copyright)
+  hunspell-en-med      /usr/share/hunspell/en_med_glut.dic: medical words (eponyms, drug brands) to exclude (GPL-3)
+  iso-codes            ISO 3166-1/-2 country and subdivision names, to exclude places; countries also make the
+                       large_regions list (LGPL-2.1+)
+  miscfiles            cities.dat: city names, to exclude places (GPL)
+
+A "proper noun" is a word that a dictionary lists only capitalised (not also in lower case). A given name is
+kept when it is a Census/BSD given name, or when at least two of the eight dictionaries list it as a proper
+noun (so one-language place names and inflected forms drop out, and the list stays ~20k words).
+"""
+import argparse, collections, gzip, json, os, re, sys, unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RULES = os.path.join(HERE, "names.rules.json")
+OUT = os.path.join(HERE, "..", "names.json")
+
+HUNSPELL = [("cs", "cs_CZ"), ("da", "da_DK"), ("es", "es_ES"), ("hu", "hu_HU"), ("it", "it_IT"), ("pl", "pl_PL"), ("sv", "sv_SE")]
+
+# Words that are names but must never be reported on their own, whatever the lists say.
+MANUAL_NOT_NAMES = """
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow yesterday
+christmas easter thanksgiving halloween hanukkah ramadan diwali
+god jesus christ allah lord buddha mary
+facebook twitter instagram tiktok linkedin youtube google apple amazon microsoft zoom epic cerner pfizer moderna
+covid omicron delta medicare medicaid tricare aetna cigna humana kaiser
+hippocrates galen osler nightingale freud jung pasteur lister semmelweis fleming salk sabin curie einstein
+darwin newton lincoln washington jefferson kennedy obama trump biden churchill gandhi mandela
+shakespeare dickens austen plato aristotle socrates
+er ed icu or ob gyn pa np rn md do dr pt
+""".split()
+
+# Medical eponyms and other capitalised medical words kept even if the en_med list changes.
+MANUAL_EPONYMS = """
+parkinson parkinsons alzheimer alzheimers crohn crohns hodgkin hodgkins down apgar babinski graves hashimoto
+addison cushing kawasaki guillain barre bell bells tourette tourettes asperger aspergers huntington lou gehrig
+raynaud sjogren sjögren marfan wilson wilms ewing kaposi burkitt barrett meniere ménière bright hirschprung
+hirschsprung turner klinefelter williams angelman prader willi rett duchenne becker fabry gaucher pompe tay sachs
+epstein barr coombs glasgow whipple heimlich murphy mcburney rovsing homan homans kernig brudzinski trendelenburg
+fowler foley swan ganz hickman broviac groshong doppler holter gram ziehl neelsen papanicolaou pap wernicke
+korsakoff broca bowman henle malpighi purkinje langerhans schwann golgi eustachian fallopian achilles
+cheyne stokes kussmaul korotkoff korotkov virchow starling frank osgood schlatter legg calve perthes colles smith
+jones monteggia galeazzi bennett rolando boxer lisfranc jefferson hangman chance salter harris weber mallory weiss
+zollinger ellison stevens johnson lyme rocky ebola zika marburg norwalk coxsackie
+""".split()
+
+
+def read_words(path, enc="utf-8"):
+    op = gzip.open if path.endswith(".gz") else open
+    with op(path, "rt", encoding=enc, errors="ignore") as f:
+        return [l.rstrip("\n") for l in f]
+
+
+def hunspell_words(path):
+    lines = read_words(path)
+    return [l.split("/")[0].strip() for l in lines[1:] if l.strip()]
+
+
+def is_word(w):
+    return len(w) > 1 and all(unicodedata.category(c).startswith("L") for c in w)
+
+
+def proper_nouns(words, lower_known):
+    """Words listed only capitalised (Title case), lower-cased."""
+    low = {w for w in words if w.islower()}
+    out = set()
+    for w in words:
+        if is_word(w) and w[0].isupper() and w[1:].islower():
+            lw = w.lower()
+            if lw not in low and lw not in lower_known:
+                out.add(lw)
+    return out
+
+
+def text_names(root):
+    src = read_words(os.path.join(root, "usr/share/perl5/Text/Names.pm"), "latin-1")
+    blocks, cur = {}, None
+    for line in src:
+        m = re.match(r"^\$COMMON_(SURNAMES|MALE_FIRSTNAMES|FEMALE_FIRSTNAMES) = <<ENDNAMES;", line)
+        if m:
+            cur = m.group(1); blocks[cur] = set(); continue
+        if line.startswith("ENDNAMES"):
+            cur = None; continue
+        if cur:
+            # "SMITH          1.006  1.006      1 JOHNSON ..." (a few lines hold two records)
+            for tok in re.findall(r"\b([A-Z][A-Z'-]+)\b", line):
+                blocks[cur].add(tok.lower())
+    return blocks["MALE_FIRSTNAMES"] | blocks["FEMALE_FIRSTNAMES"], blocks["SURNAMES"]
+
+
+def places(root):
+    out = set()
+    for fn, key in (("iso_3166-1.json", "3166-1"), ("iso_3166-2.json", "3166-2")):
+        p = os.path.join(root, "usr/share/iso-codes/json", fn)
+        d = json.load(open(p, encoding="utf-8"))
+        for rec in d[key]:
+            for k in ("name", "common_name", "official_name"):
+                if k in rec:
+                    for w in re.findall(r"[^\W\d_]+", rec[k]):
+                        if len(w) > 2 and w[0].isupper():
+                            out.add(w.lower())
+    cities = read_words(os.path.join(root, "usr/share/misc/cities.dat.gz"))
+    for l in cities:
+        if l.startswith("Name"):
+            for w in re.findall(r"[^\W\d_]+", l.split(":", 1)[1]):
+                out.add(w.lower())
+    return out
+
+
+US_STATES = """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
+indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana
+nebraska nevada new hampshire jersey mexico york north carolina dakota ohio oklahoma oregon pennsylvania rhode island
+south tennessee texas utah vermont virginia washington west wisconsin wyoming district columbia puerto rico guam
+america usa us canada europe asia africa australia oceania antarctica midwest east coast england scotland wales
+ireland britain uk ontario quebec alberta british manitoba saskatchewan nova scotia brunswick newfoundland labrador""".split()
+
+
+def large_regions(root):
+    """Country names and US states and Canadian provinces: fine to name (Safe Harbor allows the state)."""
+    out = set(US_STATES)
+    d = json.load(open(os.path.join(root, "usr/share/iso-codes/json/iso_3166-1.json"), encoding="utf-8"))
+    for rec in d["3166-1"]:
+        for k in ("name", "common_name"):
+            if k in rec:
+                for w in re.findall(r"[^\W\d_]+", rec[k]):
+                    if len(w) > 2 and w[0].isupper():
+                        out.add(w.lower())
+    return out
+
+
+def build(root):
+    english = read_words(os.path.join(root, "usr/share/dict/american-english"))
+    eng_lower = {w for w in english if w.islower()}
+    census_first, census_sur = text_names(root)
+    bsd = {w.strip().lower() for w in read_words(os.path.join(root, "usr/share/dict/propernames.gz")) if is_word(w.strip())}
+    med = hunspell_words(os.path.join(root, "usr/share/hunspell/en_med_glut.dic"))
+    med_caps = {w.lower() for w in med if is_word(w) and w[0].isupper()}
+    med_lower = {w for w in med if w.islower()}
+
+    src = {"en": proper_nouns(read_words(os.path.join(root, "usr/share/dict/american-english-insane")), eng_lower)}
+    for lang, d in HUNSPELL:
+        src[lang] = proper_nouns(hunspell_words(os.path.join(root, "usr/share/hunspell", d + ".dic")), eng_lower)
+    votes = collections.Counter(w for s in src.values() for w in s)
+    cross = {w for w, c in votes.items() if c >= 2}
+
+    place = places(root)
+    common_names = census_first | bsd
+    place_only = place - common_names
+    english_words = eng_lower                      # everyday English: such names need a cue
+    drug_words = med_lower - eng_lower             # drugs and other medical words
+    given_all = common_names | (cross - place_only - drug_words - med_caps)
+    ambiguous = {w for w in given_all | census_sur if w in english_words}
+    not_names = set(MANUAL_NOT_NAMES) | set(MANUAL_EPONYMS) | place_only
+    given = {w for w in given_all if w not in english_words and w not in not_names and len(w) > 1}
+    sur = {w for w in census_sur if w not in english_words and w not in not_names and len(w) > 1}
+    # eponyms: capitalised medical words that look like surnames but are not common given names
+    eponyms = (set(MANUAL_EPONYMS) | {w for w in med_caps if w in census_sur or w in cross}) - common_names
+    name_stop = set(MANUAL_NOT_NAMES) | (place_only & (cross | census_sur))
+    return {
+        "given_names": sorted(given),
+        "surnames": sorted(sur),
+        "ambiguous_names": sorted(ambiguous & (census_first | bsd | census_sur)),
+        "eponyms": sorted(eponyms),
+        "not_names": sorted(name_stop),
+        "large_regions": sorted(large_regions(root)),
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--root", default="/")
+    ap.add_argument("--check", action="store_true")
+    a = ap.parse_args()
+    pack = json.load(open(RULES, encoding="utf-8"))
+    lex = build(a.root)
+    pack["lexicons"] = {k: v for k, v in lex.items()}
+    # keep "lexicons" before "rules"
+    ordered = {k: pack[k] for k in pack if k not in ("lexicons", "rules")}
+    ordered["lexicons"] = pack["lexicons"]
+    ordered["rules"] = pack["rules"]
+    text = json.dumps(ordered, ensure_ascii=False, indent=1, separators=(",", ": "))
+    # one lexicon per line: compact and diff-friendly enough
+    for k, v in lex.items():
+        text = text.replace(json.dumps(v, ensure_ascii=False, indent=1, separators=(",", ": ")).replace("\n", "\n  "),
+                            json.dumps(v, ensure_ascii=False, separators=(",", ":")))
+    text += "\n"
+    if a.check:
+        old = open(OUT, encoding="utf-8").read() if os.path.exists(OUT) else ""
+        sys.exit(0 if old == text else 1)
+    with open(OUT, "w", encoding="utf-8") as f:
+        f.write(text)
+    print("wrote %s: %s" % (os.path.relpath(OUT), ", ".join("%s=%d" % (k, len(v)) for k, v in lex.items())))
+
+
+if __name__ == "__main__":
+    main()
