@@ -1,0 +1,145 @@
+/*
+ * Postscrub engine host: owns the WASM engine in the background (contracts §5) and the choice of packs.
+ *
+ *   const host = new PS.EngineHost({Postscrub, loadWasm, defaultPacks})  // defaultPacks: [{file, text}] in load order
+ *   await host.start()                 // -> {ok} | {ok: false, error}; loads the module once
+ *   host.configure({disabledPacks, extra, allowlist})
+ *        // extra: [{key, label, text, fallbackText}] packs after the defaults (admin, team); each is tried on its own:
+ *        // a pack the engine rejects is left out (or its last good `fallbackText` is used) and reported
+ *        // -> {ok, errors: [{key, label, error}], packs: [{id, name, version, publisher}]}
+ *   host.validate(text)                // a candidate pack against the packs in use -> {ok, error} | {ok, pack}
+ *   host.check(text)                   // -> {findings, risk} (each finding gets packName) | {error}
+ *   host.redact(text, spans)           // spans the content script asks for -> {edits} (only real findings)
+ * A failed configure keeps the previous engine: checking never stops because of a broken pack.
+ */
+(function (root) {
+  'use strict';
+  const PS = root.PS = root.PS || {};
+  if (PS.EngineHost) return;
+
+  const packIdOf = (text) => { try { const j = JSON.parse(text); return j && typeof j.id === 'string' ? j.id : null; } catch { return null; } };
+
+  class EngineHost {
+    constructor({ Postscrub, loadWasm, defaultPacks = [] }) {
+      this.Postscrub = Postscrub;
+      this.loadWasm = loadWasm;
+      this.defaultPacks = defaultPacks.map((p) => ({ ...p, id: packIdOf(p.text) }));
+      this.runtime = null;
+      this.engine = null;
+      this.texts = [];           // pack texts the current engine was compiled from
+      this.packInfo = [];
+      this.packNames = new Map();
+      this.error = null;
+      this.starting = null;
+    }
+
+    start() {
+      if (!this.starting) {
+        this.starting = (async () => {
+          try {
+            if (!this.Postscrub || typeof this.Postscrub.load !== 'function') throw new Error('the Postscrub WASM module is missing');
+            const wasmBinary = await this.loadWasm();
+            this.runtime = await this.Postscrub.load({ wasmBinary });
+            if (!this.runtime || typeof this.runtime.compile !== 'function') throw new Error('Postscrub.load() returned no runtime');
+            return { ok: true };
+          } catch (e) {
+            this.error = `engine failed to load: ${e && e.message || e}`;
+            return { ok: false, error: this.error };
+          }
+        })();
+      }
+      return this.starting;
+    }
+
+    compile(texts) {
+      try {
+        const r = this.runtime.compile(texts);
+        return r && r.ok ? { ok: true, engine: r.engine } : { ok: false, error: String(r && r.error || 'compile failed') };
+      } catch (e) { return { ok: false, error: String(e && e.message || e) }; }
+    }
+
+    configure({ disabledPacks = [], extra = [], allowlist = [] } = {}) {
+      if (!this.runtime) return { ok: false, errors: [{ key: 'engine', label: 'Engine', error: this.error || 'not loaded' }], packs: [] };
+      const errors = [];
+      const off = new Set(disabledPacks);
+      const terms = allowlist.filter((t) => typeof t === 'string' && t.trim());
+      const allowPack = terms.length ? [JSON.stringify({ id: 'personal-allowlist', name: 'Personal allowlist', version: '1.0.0',
+        schema_version: 1, publisher: 'You', description: 'Terms you chose to always allow.', allow: terms, rules: [] })] : [];
+      let texts = this.defaultPacks.filter((p) => !off.has(p.id)).map((p) => p.text);
+      // The usual case is one compile: everything at once. Only if that fails, pack by pack to find the broken ones.
+      const everything = [...texts, ...extra.map((p) => p.text), ...allowPack];
+      let best = this.compile(everything);
+      if (best.ok) texts = everything;
+      else {
+        best = this.compile(texts);
+        if (!best.ok) {
+          errors.push({ key: 'defaults', label: 'Bundled packs', error: best.error });
+          texts = this.defaultPacks.map((p) => p.text);     // the disabled set broke an `extends`: use all
+          best = this.compile(texts);
+          if (!best.ok) return { ok: false, errors, packs: this.packInfo };
+        }
+        const tryAdd = (text) => {
+          const r = this.compile([...texts, text]);
+          if (!r.ok) return r;
+          best.engine.dispose();
+          best = r;
+          texts = [...texts, text];
+          return r;
+        };
+        for (const p of extra) {
+          const r = tryAdd(p.text);
+          if (r.ok) continue;
+          errors.push({ key: p.key, label: p.label, error: r.error });
+          if (p.fallbackText && p.fallbackText !== p.text) tryAdd(p.fallbackText);
+        }
+        // If the engine refuses the allowlist pack, the same terms are still filtered in JS (PS.settings.filterFindings).
+        if (allowPack.length) tryAdd(allowPack[0]);
+      }
+      if (this.engine) { try { this.engine.dispose(); } catch { /* already gone */ } }
+      this.engine = best.engine;
+      this.texts = texts;
+      this.packInfo = safe(() => this.engine.packs(), []);
+      this.packNames = new Map(this.packInfo.map((p) => [p.id, p.name]));
+      return { ok: errors.length === 0, errors, packs: this.packInfo };
+    }
+
+    /** Compiles `text` with the packs in use; the engine's error names the pack, rule and field. */
+    validate(text) {
+      if (!this.runtime) return { ok: false, error: this.error || 'engine not loaded' };
+      if (typeof text !== 'string' || !text.trim()) return { ok: false, error: 'the pack is empty' };
+      try { JSON.parse(text); } catch (e) { return { ok: false, error: `not valid JSON: ${e.message}` }; }
+      const base = this.texts.filter((t) => packIdOf(t) !== packIdOf(text) && packIdOf(t) !== 'personal-allowlist');
+      const r = this.compile([...base, text]);
+      if (!r.ok) return { ok: false, error: r.error };
+      const id = packIdOf(text);
+      const info = safe(() => r.engine.packs(), []).find((p) => p.id === id) || { id };
+      r.engine.dispose();
+      return { ok: true, pack: info };
+    }
+
+    check(text) {
+      if (!this.engine) return { error: this.error || 'engine not ready', findings: [], risk: { level: 'none', score: 0 } };
+      const out = safe(() => this.engine.check(text), null);
+      if (!out || !Array.isArray(out.findings)) return { error: 'check failed', findings: [], risk: { level: 'none', score: 0 } };
+      for (const f of out.findings) f.packName = this.packNames.get(f.pack) || f.pack;
+      return { findings: out.findings, risk: out.risk || { level: 'none', score: 0 } };
+    }
+
+    /** Edits for the requested spans; only spans that are findings of a fresh check of `text` are redacted. */
+    redact(text, spans) {
+      const out = this.check(text);
+      if (out.error) return { error: out.error, edits: [] };
+      const wanted = out.findings.filter((f) => spans.some((s) => s.start === f.start && s.end === f.end && (!s.rule || s.rule === f.rule)));
+      if (!wanted.length) return { edits: [] };
+      const r = safe(() => this.engine.redact(text, wanted, null), null);
+      if (r && !r.error && Array.isArray(r.edits) && r.edits.length) return { edits: r.edits.map((e) => ({ start: e.start, end: e.end, replacement: String(e.replacement) })) };
+      return { edits: wanted.map((f) => ({ start: f.start, end: f.end, replacement: f.redaction ? String(f.redaction.replacement) : `[${f.category.toUpperCase()}]` })) };
+    }
+  }
+
+  function safe(fn, dflt) { try { return fn(); } catch { return dflt; } }
+
+  PS.EngineHost = EngineHost;
+  PS.packIdOf = packIdOf;
+  if (typeof module === 'object' && module.exports) module.exports = { EngineHost, packIdOf };
+})(typeof globalThis !== 'undefined' ? globalThis : self);
