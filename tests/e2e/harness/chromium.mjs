@@ -13,10 +13,10 @@ export const CHROMIUM = process.env.POSTSCRUB_CHROMIUM || '/usr/bin/chromium';
 // Report network requests of extension service workers to context.on('request') as well.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
-export async function assertExecutable(file, what) {
+export async function assertExecutable(file, what, envVar) {
   try { await access(file, constants.X_OK); } catch {
     throw new Error(`${what} not found at ${file}: install it (scripts/bootstrap installs Debian's package) ` +
-      `or point the environment variable at it. The browser tests cannot run without it.`);
+      `or set ${envVar} to its path. The browser tests cannot run without it.`);
   }
 }
 
@@ -25,7 +25,7 @@ export async function assertExecutable(file, what) {
  * requests: every request the browser made [{url, method, postData, resourceType, fixture, fromServiceWorker}].
  */
 export async function launchChromium(extensionDir, { headless = true } = {}) {
-  await assertExecutable(CHROMIUM, 'Chromium');
+  await assertExecutable(CHROMIUM, 'Chromium', 'POSTSCRUB_CHROMIUM');
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'postscrub-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,

@@ -13,7 +13,7 @@ export const FIREFOX = process.env.POSTSCRUB_FIREFOX || '/usr/bin/firefox-esr';
 
 /** Launches Firefox with `extensionDir` installed. Returns {browser, requests, newPage, close}. */
 export async function launchFirefox(extensionDir) {
-  await assertExecutable(FIREFOX, 'Firefox ESR');
+  await assertExecutable(FIREFOX, 'Firefox ESR', 'POSTSCRUB_FIREFOX');
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'postscrub-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
