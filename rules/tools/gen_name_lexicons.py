@@ -31,7 +31,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 RULES = os.path.join(HERE, "names.rules.json")
 OUT = os.path.join(HERE, "..", "names.json")
 
-HUNSPELL = [("cs", "cs_CZ"), ("da", "da_DK"), ("es", "es_ES"), ("hu", "hu_HU"), ("it", "it_IT"), ("pl", "pl_PL"), ("sv", "sv_SE")]
+HUNSPELL = [("cs", "cs_CZ"), ("da", "da_DK"), ("es", "es_ES"), ("hu", "hu_HU"), ("it", "it_IT"), ("pl", "pl_PL"), ("sv", "sv_SE"),
+            ("de", "de_DE"), ("fr", "fr_FR"), ("nl", "nl_NL"), ("pt", "pt_PT"), ("pt-br", "pt_BR"), ("is", "is_IS"),
+            ("sl", "sl_SI"), ("hr", "hr_HR"), ("sk", "sk_SK"), ("ro", "ro_RO"), ("nb", "nb_NO"), ("et", "et_EE"),
+            ("tr", "tr_TR"), ("lt", "lt_LT"), ("lv", "lv_LV")]
 
 # Words that are names but must never be reported on their own, whatever the lists say.
 MANUAL_NOT_NAMES = """
@@ -70,7 +73,17 @@ def read_words(path, enc="utf-8"):
 
 
 def hunspell_words(path):
-    lines = read_words(path)
+    # the .aff file names the .dic file's encoding ("SET ISO8859-2"); most are UTF-8
+    enc = "utf-8"
+    aff = path[:-4] + ".aff"
+    if os.path.exists(aff):
+        for l in read_words(aff, "latin-1")[:200]:
+            m = re.match(r"^SET\s+(\S+)", l)
+            if m:
+                enc = {"ISO8859-1": "latin-1", "ISO8859-2": "iso8859-2", "ISO8859-13": "iso8859-13",
+                       "ISO8859-15": "iso8859-15"}.get(m.group(1).upper(), m.group(1))
+                break
+    lines = read_words(path, enc)
     return [l.split("/")[0].strip() for l in lines[1:] if l.strip()]
 
 
