@@ -118,6 +118,29 @@ TEST_CASE("ipv4", "[validators]") {
   }
 }
 
+TEST_CASE("ipv6", "[validators]") {
+  const Case cases[] = {
+      {"2345:0425:2CA1:0000:0000:0567:5673:23b5", true, "eight full groups"},
+      {"2400:c401::5054:ff:fe1b:b031", true, "compressed middle"},
+      {"::", true, "the unspecified address"},
+      {"::1", true, "loopback"},
+      {"fe80::", true, "compressed tail"},
+      {"::ffff:0.0.0.0", true, "IPv4-mapped"},
+      {"2001:db8::256.1.1.1", false, "embedded IPv4 octet above 255"},
+      {"12345:db8::1", false, "group of five digits"},
+      {"2001::db8::1", false, "two compressions"},
+      {"1:2:3:4:5:6:7", false, "seven groups without compression"},
+      {"1:2:3:4:5:6:7:8:9", false, "nine groups"},
+      {"10:30:45", false, "a time of day"},
+      {"1:2:3:4::5:6:7:8", false, "compression with eight groups"},
+      {"g::1", false, "not hex"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.input << ": " << c.why);
+    CHECK(Ipv6Valid(c.input) == c.valid);
+  }
+}
+
 TEST_CASE("nanp_phone", "[validators]") {
   struct PhoneCase {
     const char* input;
@@ -170,8 +193,27 @@ TEST_CASE("lexicon", "[validators]") {
   CHECK_FALSE(LexiconValid("", a, lex));             // no words at all
 }
 
+TEST_CASE("suffix_lexicon", "[validators]") {
+  Lexicons lex;
+  lex["surname_endings"] = {"ová", "sson", "ski"};
+  lex["not_names"] = {"january"};
+  ValidatorArgs a;
+  a.any_in = {"surname_endings"};
+  a.none_in = {"not_names"};
+  a.token = TokenMode::kAny;
+  CHECK(SuffixLexiconValid("Šárka Ottová", a, lex));        // an ending with a multi-byte letter
+  CHECK(SuffixLexiconValid("Sölvi Salómonsson", a, lex));
+  CHECK_FALSE(SuffixLexiconValid("Ski", a, lex));            // the ending alone is not a name
+  CHECK_FALSE(SuffixLexiconValid("Maria Delgado", a, lex));  // no listed ending
+  CHECK_FALSE(SuffixLexiconValid("January Kowalski", a, lex)); // a none_in word anywhere rejects
+  a.token = TokenMode::kAll;
+  CHECK_FALSE(SuffixLexiconValid("Jan Kowalski", a, lex));   // not every word
+  CHECK(SuffixLexiconValid("Kowalski Nowakowski", a, lex));
+}
+
 TEST_CASE("registry finds every documented validator by name", "[validators]") {
-  for (const char* name : {"luhn", "ssn", "npi", "dea", "date", "ipv4", "nanp_phone", "age", "lexicon"}) {
+  for (const char* name : {"luhn", "ssn", "npi", "dea", "date", "ipv4", "ipv6", "nanp_phone", "age", "lexicon",
+                           "suffix_lexicon"}) {
     INFO(name);
     const ValidatorDef* v = FindValidator(name);
     REQUIRE(v != nullptr);

@@ -1,6 +1,7 @@
 // Built-in validators and the registry (see validators.h). Sources of the formats are named at each function.
 #include "validators.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -67,6 +68,7 @@ bool ValidateNpi(std::string_view s, const ValidatorArgs&, const Lexicons&) { re
 bool ValidateDea(std::string_view s, const ValidatorArgs&, const Lexicons&) { return DeaValid(s); }
 bool ValidateDate(std::string_view s, const ValidatorArgs& a, const Lexicons&) { return DateValid(s, a.order); }
 bool ValidateIpv4(std::string_view s, const ValidatorArgs&, const Lexicons&) { return Ipv4Valid(s); }
+bool ValidateIpv6(std::string_view s, const ValidatorArgs&, const Lexicons&) { return Ipv6Valid(s); }
 bool ValidatePhone(std::string_view s, const ValidatorArgs& a, const Lexicons&) {
   return NanpPhoneValid(s, a.allow_fiction);
 }
@@ -80,9 +82,11 @@ const ValidatorDef kValidators[] = {
     {"dea", ValidateDea, ""},
     {"date", ValidateDate, "order"},
     {"ipv4", ValidateIpv4, ""},
+    {"ipv6", ValidateIpv6, ""},
     {"nanp_phone", ValidatePhone, "allow_fiction"},
     {"age", ValidateAge, "min max"},
     {"lexicon", LexiconValid, "any_in none_in all_in token"},
+    {"suffix_lexicon", SuffixLexiconValid, "any_in none_in token"},
 };
 
 }  // namespace
@@ -216,6 +220,42 @@ bool Ipv4Valid(std::string_view span) {
   return zero < 4;
 }
 
+bool Ipv6Valid(std::string_view span) {
+  if (span.empty()) return false;
+  const std::size_t dc = span.find("::");
+  if (dc != std::string_view::npos && span.find("::", dc + 1) != std::string_view::npos) return false;
+  int groups = 0;
+  // Counts the groups of one side of "::" (or of the whole address); false on a malformed group.
+  auto side = [&](std::string_view part, bool may_end_in_ipv4) {
+    if (part.empty()) return true;
+    std::size_t i = 0;
+    while (true) {
+      const std::size_t colon = part.find(':', i);
+      const std::string_view g = part.substr(i, colon == std::string_view::npos ? part.size() - i : colon - i);
+      const bool last = colon == std::string_view::npos;
+      if (last && may_end_in_ipv4 && g.find('.') != std::string_view::npos) {
+        const std::vector<std::string> oct = DigitGroups(g);
+        if (oct.size() != 4 || static_cast<std::size_t>(std::count(g.begin(), g.end(), '.')) != 3) return false;
+        for (char c : g)
+          if (c != '.' && (c < '0' || c > '9')) return false;
+        for (const std::string& o : oct)
+          if (o.size() > 3 || ToInt(o) > 255) return false;
+        groups += 2;
+        return true;
+      }
+      if (g.empty() || g.size() > 4) return false;
+      for (char c : g)
+        if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
+      ++groups;
+      if (last) return true;
+      i = colon + 1;
+    }
+  };
+  if (dc == std::string_view::npos) return side(span, true) && groups == 8;
+  const std::string_view head = span.substr(0, dc), tail = span.substr(dc + 2);
+  return side(head, false) && side(tail, true) && groups <= 7;
+}
+
 // North American Numbering Plan: NPA and NXX start with 2–9 and are not N11; 555-0100…0199 is reserved for
 // fiction (ATIS-0300115).
 bool NanpPhoneValid(std::string_view span, bool allow_fiction) {
@@ -276,6 +316,59 @@ bool LexiconValid(std::string_view span, const ValidatorArgs& a, const Lexicons&
     for (const std::string& n : a.all_in)
       if (!in(n, w)) return false;
     return true;
+  };
+  switch (a.token) {
+    case TokenMode::kFirst: return good(words.front());
+    case TokenMode::kLast: return good(words.back());
+    case TokenMode::kAll:
+      for (std::string_view w : words)
+        if (!good(w)) return false;
+      return true;
+    case TokenMode::kAny:
+      for (std::string_view w : words)
+        if (good(w)) return true;
+      return false;
+  }
+  return false;
+}
+
+bool SuffixLexiconValid(std::string_view span, const ValidatorArgs& a, const Lexicons& lexicons) {
+  const std::string lower = LowerFold(span);
+  std::vector<std::string_view> words;
+  const std::string_view l(lower);
+  for (std::size_t i = 0; i < l.size();) {
+    if (!IsWordByte(static_cast<unsigned char>(l[i]))) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < l.size() && IsWordByte(static_cast<unsigned char>(l[j]))) ++j;
+    words.push_back(l.substr(i, j - i));
+    i = j;
+  }
+  if (words.empty()) return false;
+  auto whole_in = [&](const std::string& name, std::string_view w) {
+    auto it = lexicons.find(name);
+    return it != lexicons.end() && it->second.count(std::string(w)) > 0;
+  };
+  auto ends_in = [&](const std::string& name, std::string_view w) {
+    auto it = lexicons.find(name);
+    if (it == lexicons.end()) return false;
+    for (std::size_t k = 1; k < w.size(); ++k) {  // every proper ending of w, longest first
+      if ((static_cast<unsigned char>(w[k]) & 0xC0) == 0x80) continue;  // not inside a UTF-8 sequence
+      if (it->second.count(std::string(w.substr(k)))) return true;
+    }
+    return false;
+  };
+  // A word of a none_in lexicon anywhere rejects the span ("Parkinson Kowalska" is not a name), whatever
+  // the token mode; the token mode applies to the endings.
+  for (std::string_view w : words)
+    for (const std::string& n : a.none_in)
+      if (whole_in(n, w)) return false;
+  auto good = [&](std::string_view w) {
+    for (const std::string& n : a.any_in)
+      if (ends_in(n, w)) return true;
+    return a.any_in.empty();
   };
   switch (a.token) {
     case TokenMode::kFirst: return good(words.front());

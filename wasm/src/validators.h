@@ -53,9 +53,18 @@ bool DeaValid(std::string_view span);              // 2 letters + 7 digits with 
 bool DateValid(std::string_view span, DateOrder order);  // a real calendar date (a trailing time is ignored)
 std::string_view DatePart(std::string_view span);  // the span without a trailing time of day
 bool Ipv4Valid(std::string_view span);             // four octets 0–255, not 0.0.0.0
+// RFC 4291 §2.2 text forms: eight groups of 1–4 hex digits, or fewer with one "::" ("::", "::1",
+// "fe80::1"), optionally ending in a dotted IPv4 address that counts as two groups ("::ffff:10.0.0.1").
+bool Ipv6Valid(std::string_view span);
 bool NanpPhoneValid(std::string_view span, bool allow_fiction);
 bool AgeValid(std::string_view span, int min, int max);  // the first number in the span, in [min, max]
 bool LexiconValid(std::string_view span, const ValidatorArgs& args, const Lexicons& lexicons);
+// Like LexiconValid, but any_in names lexicons of word endings: a word is "in" one when it ends with one of
+// its entries and is longer than it ("szczepańska" ends with "ska"). none_in lexicons hold whole words, and
+// one such word anywhere in the span rejects it (token applies to the endings only).
+// Name shapes of many languages live in their endings (-ová, -sson, -dóttir, -ović, -yama), which no list of
+// whole names can cover.
+bool SuffixLexiconValid(std::string_view span, const ValidatorArgs& args, const Lexicons& lexicons);
 
 }  // namespace internal
 }  // namespace postscrub
