@@ -65,6 +65,18 @@ jones monteggia galeazzi bennett rolando boxer lisfranc jefferson hangman chance
 zollinger ellison stevens johnson lyme rocky ebola zika marburg norwalk coxsackie
 """.split()
 
+# Surname endings of many languages (patronymics and family-name suffixes): Czech/Slovak -ová, East Slavic
+# -ov/-ev/-ova/-eva/-ovich, South Slavic -ić, Polish -ski/-cki/-wicz, Nordic -sson/-sen/-dóttir, Romanian
+# -escu, Armenian -yan, Georgian -shvili/-dze, Greek -opoulos/-idis/-akis, Turkish -oğlu, Ukrainian -enko/-chuk,
+# Japanese -yama/-moto/-mura/-kawa/-shita/-saki/-uchi/-guchi, Swedish -ström/-qvist, Spanish -ez.
+# Read by the suffix_lexicon validator; words of everyday English, medicine and places with these endings are
+# listed in ending_exceptions.
+SURNAME_ENDINGS = """
+ová ova ov ev eva ovich evich ovna evna ović ovic ević evic ić ič ski ska cki cka wicz sson son sen dóttir dottir
+escu yan shvili dze opoulos poulos idis akis oglu oğlu enko chuk yama moto mura kawa shita saki uchi guchi ström
+qvist ez
+""".split()
+
 
 def read_words(path, enc="utf-8"):
     op = gzip.open if path.endswith(".gz") else open
@@ -159,6 +171,11 @@ def large_regions(root):
     return out
 
 
+def ending_exceptions(words):
+    """Words with a surname ending that are not names ("season", "poison", "nebraska")."""
+    return {w for w in words if is_word(w) and any(w.endswith(e) and len(w) > len(e) for e in SURNAME_ENDINGS)}
+
+
 def build(root):
     english = read_words(os.path.join(root, "usr/share/dict/american-english"))
     eng_lower = {w for w in english if w.islower()}
@@ -194,6 +211,8 @@ def build(root):
         "eponyms": sorted(eponyms),
         "not_names": sorted(name_stop),
         "large_regions": sorted(large_regions(root)),
+        "surname_endings": sorted(SURNAME_ENDINGS),
+        "ending_exceptions": sorted(ending_exceptions(eng_lower | med_lower | med_caps | place_only | set(MANUAL_NOT_NAMES))),
     }
 
 
