@@ -68,13 +68,13 @@ zollinger ellison stevens johnson lyme rocky ebola zika marburg norwalk coxsacki
 # Surname endings of many languages (patronymics and family-name suffixes): Czech/Slovak -ová, East Slavic
 # -ov/-ev/-ova/-eva/-ovich, South Slavic -ić, Polish -ski/-cki/-wicz, Nordic -sson/-sen/-dóttir, Romanian
 # -escu, Armenian -yan, Georgian -shvili/-dze, Greek -opoulos/-idis/-akis, Turkish -oğlu, Ukrainian -enko/-chuk,
-# Japanese -yama/-moto/-mura/-kawa/-shita/-saki/-uchi/-guchi, Swedish -ström/-qvist, Spanish -ez.
+# Czech adjectival -ná/-ský, Japanese -yama/-moto/-mura/-kawa/-shita/-saki/-uchi/-guchi, Swedish -ström/-qvist, Spanish -ez.
 # Read by the suffix_lexicon validator; words of everyday English, medicine and places with these endings are
 # listed in ending_exceptions.
 SURNAME_ENDINGS = """
 ová ova ov ev eva ovich evich ovna evna ović ovic ević evic ić ič ski ska cki cka wicz sson son sen dóttir dottir
 escu yan shvili dze opoulos poulos idis akis oglu oğlu enko chuk yama moto mura kawa shita saki uchi guchi ström
-qvist ez
+qvist ez ná ská cká ný ský cký
 """.split()
 
 
