@@ -96,6 +96,31 @@ TEST_CASE("overlaps: severity, then score, then length wins; high of another cat
   }
 }
 
+TEST_CASE("overlaps: statements and identifiers are different risks; an identifier inside another is one", "[matcher]") {
+  auto rules_of = [](const postscrub::CheckResult& r) {
+    std::vector<std::string> out;
+    for (const auto& f : r.findings) out.push_back(f.rule + ":" + f.text);
+    return out;
+  };
+  const std::string rules =
+      Rule("advice", "medical_advice", "medium",
+           "\"patterns\":[{\"regex\":\"double your \\\\w+ and DM me\",\"score\":0.6}]") + "," +
+      Rule("dm", "boundary", "medium", "\"patterns\":[{\"regex\":\"DM me your labs\",\"score\":0.9}]") + "," +
+      Rule("bed", "patient_context", "medium", "\"patterns\":[{\"regex\":\"the drunk in bed 4\",\"score\":0.9}]") + "," +
+      Rule("label", "disparagement", "low", "\"patterns\":[{\"regex\":\"drunk\",\"score\":0.6}]") + "," +
+      Rule("addr", "location", "high", "\"patterns\":[{\"regex\":\"\\\\d+ Oak Street\",\"score\":0.9}]") + "," +
+      Rule("nm", "name", "high", "\"patterns\":[{\"regex\":\"Oak\",\"score\":0.6}]") + "," +
+      Rule("unit", "location", "medium", "\"patterns\":[{\"regex\":\"bed 4\",\"score\":0.9}]");
+  auto e = testutil::MustCompile({Pack("p", rules)});
+  // two statements of different categories both stay, whatever their severity
+  CHECK(rules_of(e->Check("double your metformin and DM me your labs")) ==
+        std::vector<std::string>{"advice:double your metformin and DM me", "dm:DM me your labs"});
+  CHECK(rules_of(e->Check("the drunk in bed 4")) ==
+        std::vector<std::string>{"bed:the drunk in bed 4", "label:drunk", "unit:bed 4"});
+  // a high identifier inside a high identifier of another category is dropped: the outer redaction covers it
+  CHECK(rules_of(e->Check("lives at 12 Oak Street")) == std::vector<std::string>{"addr:12 Oak Street"});
+}
+
 TEST_CASE("placeholders the engine writes are never flagged", "[matcher]") {
   const std::string rules =
       Rule("caps", "name", "high", "\"patterns\":[{\"regex\":\"\\\\b[A-Z]{3,}\\\\b\",\"score\":0.9}]") + "," +

@@ -25,3 +25,17 @@ TEST_CASE("risk levels", "[risk]") {
   CHECK(mosaic.score > single.score);
   CHECK(mosaic.score <= 1.0);
 }
+
+TEST_CASE("mosaic: each patient-context rule is its own weak signal", "[risk]") {
+  using testutil::Pack;
+  using testutil::Rule;
+  const std::string rules =
+      Rule("pc-time", "patient_context", "low", "\"patterns\":[{\"regex\":\"last night\",\"score\":0.6}]") + "," +
+      Rule("pc-place", "patient_context", "low", "\"patterns\":[{\"regex\":\"our ER\",\"score\":0.6}]") + "," +
+      Rule("pc-event", "patient_context", "low", "\"patterns\":[{\"regex\":\"rollover\",\"score\":0.6}]");
+  auto e = testutil::MustCompile({Pack("ctx", rules)});
+  CHECK(e->Check("a rollover").risk.level == "low");
+  // No identifier at all, yet a time, a place and an event point at one patient (the fined physician's post).
+  CHECK(e->Check("the rollover we saw in our ER last night").risk.level == "high");
+  CHECK(e->Check("the rollover we saw last night").risk.level == "medium");
+}

@@ -111,6 +111,9 @@ struct Engine::Impl {
 namespace internal {
 // Returns the post-level risk of `findings` (contracts §3 and the mosaic rule).
 Risk ComputeRisk(const std::vector<Finding>& findings);
+// True for the categories that describe what a post says (patient_context, medical_advice, disparagement,
+// boundary, promotion) rather than an identifier it contains.
+bool IsStatementCategory(const std::string& category);
 // Rounds to 3 decimals.
 double Round3(double x);
 }  // namespace internal

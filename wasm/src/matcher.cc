@@ -82,12 +82,12 @@ class OverlapResolver {
       --it;
       if (it->second.first <= c.s) break;  // primary ranges are disjoint: ends grow with starts
       overlaps_primary = true;
-      if (!Compatible(r, it->second.second)) return false;
+      if (!Compatible(r, c, it->second.second, it->first, it->second.first)) return false;
     }
     if (!secondary_.empty()) {
       const std::size_t from = c.s > max_secondary_len_ ? c.s - max_secondary_len_ : 0;
       for (auto s = secondary_.lower_bound(from); s != secondary_.end() && s->first < c.e; ++s) {
-        if (s->second.first > c.s && !Compatible(r, s->second.second)) return false;
+        if (s->second.first > c.s && !Compatible(r, c, s->second.second, s->first, s->second.first)) return false;
       }
     }
     if (overlaps_primary) {
@@ -101,8 +101,19 @@ class OverlapResolver {
   }
 
  private:
-  bool Compatible(const Rule& loser, int winner) const {
-    return loser.severity == Severity::kHigh && loser.category != rules_[winner].category;
+  // May `loser` (span c) stay beside the accepted `winner` (span [ws, we)) it overlaps? Statements (patient
+  // context, advice, disparagement, boundary, promotion) and identifiers are different risks about the same words:
+  // both stay. Two statements of different categories both stay too ("@jen double your metformin and DM me your
+  // labs" is advice and a boundary problem). Two identifiers of different categories are two readings of one
+  // span: the second stays only if it is high and not inside the winner, whose redaction already covers it (a
+  // street name inside an address is not also a person's name).
+  bool Compatible(const Rule& loser, const Candidate& c, int winner, std::size_t ws, std::size_t we) const {
+    const Rule& w = rules_[winner];
+    if (loser.category == w.category) return false;
+    const bool loser_statement = internal::IsStatementCategory(loser.category);
+    if (loser_statement != internal::IsStatementCategory(w.category)) return true;
+    if (loser_statement) return true;
+    return loser.severity == Severity::kHigh && !(ws <= c.s && c.e <= we);
   }
   const std::vector<Rule>& rules_;
   std::map<std::size_t, std::pair<std::size_t, int>> primary_;         // start → (end, rule)

@@ -23,17 +23,23 @@ double Weight(Severity s) {
 
 double Round3(double x) { return std::round(x * 1000.0) / 1000.0; }
 
+bool IsStatementCategory(const std::string& c) {
+  return c == "patient_context" || c == "medical_advice" || c == "disparagement" || c == "boundary" ||
+         c == "promotion";
+}
+
 Risk ComputeRisk(const std::vector<Finding>& findings) {
   Risk risk;
   if (findings.empty()) return risk;
   double keep = 1.0;
   // The mosaic rule: age, date/time, location and patient context are weak alone, but together they can point
-  // at one patient. Two kinds raise the post to at least medium, three or more to high.
+  // at one patient. Two kinds raise the post to at least medium, three or more to high. Each patient-context
+  // rule is its own kind: a time ("last night"), a place ("our ER") and an event ("rollover") are three signals.
   std::set<std::string> weak_kinds;
   for (const Finding& f : findings) {
     keep *= 1.0 - std::min(1.0, std::max(0.0, f.score)) * Weight(f.severity);
     if (f.category == "age" || f.category == "date" || f.category == "location" || f.category == "patient_context") {
-      weak_kinds.insert(f.category);
+      weak_kinds.insert(f.category == "patient_context" ? f.category + "/" + f.rule : f.category);
     }
   }
   double score = 1.0 - keep;
