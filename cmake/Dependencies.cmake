@@ -17,7 +17,10 @@ foreach(dep nlohmann catch2)
   unset(_dep_dir CACHE)
 endforeach()
 
-if(EMSCRIPTEN)
+# Natively, -DPOSTSCRUB_RE2_FROM_SOURCE=ON builds the same RE2 source as the WASM build (with symbols for profilers,
+# and the same code the module runs); the default links Debian's libre2.
+option(POSTSCRUB_RE2_FROM_SOURCE "Build RE2 from third_party/re2-src also natively" OFF)
+if(EMSCRIPTEN OR POSTSCRUB_RE2_FROM_SOURCE)
   set(RE2_SRC "${PROJECT_SOURCE_DIR}/third_party/re2-src")
   if(NOT EXISTS "${RE2_SRC}/.postscrub-ready")
     message(FATAL_ERROR "postscrub: RE2 source missing in ${RE2_SRC}; run scripts/fetch-re2-source")

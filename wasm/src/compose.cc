@@ -83,7 +83,7 @@ bool Engine::Impl::Compose(std::vector<internal::PackSpec> specs, const std::vec
     rule_infos.push_back(RuleInfo{r.id, r.pack, r.category, r.severity, r.message, r.description});
     for (std::size_t pi = 0; pi < r.patterns.size(); ++pi) {
       std::string err;
-      const std::string pattern = (r.case_sensitive ? "" : "(?i)") + r.patterns[pi].regex;
+      const std::string pattern = (r.case_sensitive ? "" : "(?i)") + r.patterns[pi].approx;
       if (set->Add(pattern, &err) < 0) {
         *error = "pack " + r.pack + ": rule " + r.id + ": " + r.json_path + "/patterns/" + std::to_string(pi) +
                  "/regex: " + err;

@@ -2,6 +2,7 @@
 // (extends, disable, overrides, duplicate ids across packs) live in compose.cc.
 #include <cctype>
 
+#include "approx_regex.h"
 #include "engine_impl.h"
 #include "json_walk.h"
 #include "normalize.h"
@@ -64,12 +65,16 @@ struct ErrorSax : nlohmann::json_sax<json> {
   }
 };
 
-std::unique_ptr<RE2> CompileRegex(const std::string& pattern, bool case_sensitive, const CompileOptions& options) {
+RE2::Options RegexOptions(bool case_sensitive, const CompileOptions& options) {
   RE2::Options o;
   o.set_log_errors(false);
   o.set_max_mem(options.regex_max_mem);
   o.set_case_sensitive(case_sensitive);
-  return std::make_unique<RE2>(pattern, o);
+  return o;
+}
+
+std::unique_ptr<RE2> CompileRegex(const std::string& pattern, bool case_sensitive, const CompileOptions& options) {
+  return std::make_unique<RE2>(pattern, RegexOptions(case_sensitive, options));
 }
 
 class PackParser {
@@ -193,8 +198,18 @@ bool PackParser::ParseRule(const json& v, const std::string& ptr, Rule* r) {
         !w_.String(pats[i], "regex", p, &pat.regex, true, options_.max_regex_bytes) ||
         !w_.Number(pats[i], "score", p, &pat.score, 0, 1) || !w_.Int(pats[i], "group", p, &pat.group, 0, 99))
       return false;
-    pat.re = CompileRegex(pat.regex, r->case_sensitive, options_);
+    // Only the ASCII-exact stand-in is compiled now (cheap); the exact regex when a non-ASCII post needs it.
+    // The stand-in has the same syntax validity, capture groups and empty-string match as the regex.
+    pat.approx = ApproximateRegex(pat.regex);
+    pat.re = CompileRegex(pat.approx, r->case_sensitive, options_);
+    if (!pat.re->ok() && pat.approx != pat.regex) {
+      pat.approx = pat.regex;  // report (or accept) the regex as written, not the rewritten text
+      pat.re = CompileRegex(pat.regex, r->case_sensitive, options_);
+    }
     if (!pat.re->ok()) return w_.Fail(p + "/regex", "invalid RE2 regex: " + pat.re->error());
+    if (pat.approx != pat.regex) {
+      pat.exact = std::make_unique<LazyRegex>(pat.regex, RegexOptions(r->case_sensitive, options_));
+    }
     if (pat.group > pat.re->NumberOfCapturingGroups()) {
       return w_.Fail(p + "/group", "the regex has only " + std::to_string(pat.re->NumberOfCapturingGroups()) +
                                        " capture groups");
@@ -315,6 +330,11 @@ bool PackParser::ParseExamples(const json& v, const std::string& ptr, Rule* r) {
 }
 
 }  // namespace
+
+const RE2& LazyRegex::Get() const {
+  std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_, options_); });
+  return *re_;
+}
 
 std::string PointerEscape(const std::string& key) {
   std::string out;
