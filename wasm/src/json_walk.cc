@@ -89,7 +89,7 @@ bool JsonWalker::StringArray(const json& obj, const char* key, const std::string
   const std::string p = ptr + "/" + key;
   if (!it->is_array()) return Fail(p, "must be an array of strings");
   if (it->size() > max_items) return Fail(p, "more than " + std::to_string(max_items) + " items");
-  out->clear();
+  if (out) out->clear();
   for (std::size_t i = 0; i < it->size(); ++i) {
     const json& e = (*it)[i];
     const std::string ep = p + "/" + std::to_string(i);
@@ -97,7 +97,7 @@ bool JsonWalker::StringArray(const json& obj, const char* key, const std::string
     const std::string& s = e.get_ref<const std::string&>();
     if (s.empty()) return Fail(ep, "must not be empty");
     if (s.size() > max_bytes) return Fail(ep, "longer than " + std::to_string(max_bytes) + " bytes");
-    out->push_back(s);
+    if (out) out->push_back(s);
   }
   return true;
 }

@@ -35,6 +35,7 @@ class JsonWalker {
   bool Number(const json& obj, const char* key, const std::string& ptr, double* out, double lo, double hi);
   bool Int(const json& obj, const char* key, const std::string& ptr, int* out, int lo, int hi);
   bool Bool(const json& obj, const char* key, const std::string& ptr, bool* out);
+  // `out` may be null: then the array is only checked.
   bool StringArray(const json& obj, const char* key, const std::string& ptr, std::vector<std::string>* out,
                    std::size_t max_items = 100000, std::size_t max_bytes = 1 << 20);
 

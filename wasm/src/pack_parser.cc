@@ -136,11 +136,12 @@ bool PackParser::Parse(const json& v, PackSpec* out) {
     const json& lx = v["lexicons"];
     if (!lx.is_object()) return w_.Fail("/lexicons", "must be an object of word lists");
     for (auto it = lx.begin(); it != lx.end(); ++it) {
-      std::vector<std::string> words;
       if (it.key().empty()) return w_.Fail("/lexicons", "a lexicon name must not be empty");
-      if (!w_.StringArray(lx, it.key().c_str(), "/lexicons", &words)) return false;
+      // The name lexicons hold ~20,000 words: checked in place (the same checks as StringArray) rather than
+      // copied first, and inserted with an end() hint, which costs nothing for a list written in sorted order.
+      if (!w_.StringArray(lx, it.key().c_str(), "/lexicons", nullptr)) return false;
       auto& set = out->lexicons[it.key()];
-      for (const std::string& word : words) set.insert(LowerFold(word));
+      for (const json& word : it.value()) set.insert(set.end(), LowerFold(word.get_ref<const std::string&>()));
     }
   }
   const json& rules = v["rules"];
