@@ -180,6 +180,8 @@ async function main() {
 
   const glue = fs.readFileSync(path.join(dir, 'postscrub_core.js'));
   const api = fs.readFileSync(path.join(dir, 'postscrub.js'));
+  const packsJsPath = path.join(dir, 'postscrub_packs.js');
+  const packsJs = fs.existsSync(packsJsPath) ? fs.readFileSync(packsJsPath) : Buffer.alloc(0);
   const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
   const figures = {
     rules: nRules,
@@ -191,7 +193,7 @@ async function main() {
     js_regexp: { post280_p50_ms: j.short.p50, post280_p99_ms: j.short.p99, post3000_p50_ms: j.long.p50,
                  post3000_p99_ms: j.long.p99, mb_per_s: j.mbps, patterns: js.total, skipped: js.skipped },
     size: { wasm_raw: wasmBytes.length, wasm_gzip: gz(wasmBytes), glue_raw: glue.length, glue_gzip: gz(glue),
-            api_raw: api.length, api_gzip: gz(api) },
+            api_raw: api.length, api_gzip: gz(api), packs_js_raw: packsJs.length, packs_js_gzip: gz(packsJs) },
     corpus: { short: short.length, long: long.length, corpus_posts: corpus.length,
               corpus_mb: corpus.reduce((n, p) => n + Buffer.byteLength(p), 0) / 1048576 },
   };
@@ -219,6 +221,8 @@ async function main() {
               `peak WASM heap ${kb(runtime.heapSize())}`);
   console.log(`postscrub_core.wasm ${kb(wasmBytes.length)} raw, ${kb(gz(wasmBytes))} gzip; ` +
               `glue ${kb(glue.length)} / ${kb(gz(glue))}; postscrub.js ${kb(api.length)} / ${kb(gz(api))}`);
+  console.log(packsJs.length ? `default packs (postscrub_packs.js, not in the module) ${kb(packsJs.length)} raw, ` +
+                               `${kb(gz(packsJs))} gzip` : 'default packs: embedded in the module');
   console.log(`targets: 3000-char p50 <= 0.3 ms: ${w.long.p50 <= 0.3 ? 'met' : 'MISSED'}; ` +
               `module <= 150 KB gzip: ${gz(wasmBytes) <= 150 * 1024 ? 'met' : 'MISSED'}`);
 }

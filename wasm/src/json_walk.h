@@ -7,6 +7,7 @@
 
 #include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -15,6 +16,12 @@ namespace postscrub {
 namespace internal {
 
 using json = nlohmann::json;
+
+// Parses `text` (strict: nothing but whitespace after the value) into *out. On a syntax error returns false and,
+// if `error` is not null, sets it to nlohmann's message ("[json.exception.parse_error.101] parse error at line 3,
+// column 5: ..."). Every JSON text of the engine is parsed here: one pass, and one instantiation of nlohmann's
+// parser in the WASM module.
+bool ParseJson(std::string_view text, json* out, std::string* error);
 
 class JsonWalker {
  public:

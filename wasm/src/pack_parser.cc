@@ -44,27 +44,6 @@ bool IsCategory(const std::string& c) {
   return false;
 }
 
-// Records where nlohmann's parser stopped, to name the position of a JSON syntax error.
-struct ErrorSax : nlohmann::json_sax<json> {
-  std::string message;
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
-    message = ex.what();
-    return false;
-  }
-};
-
 RE2::Options RegexOptions(bool case_sensitive, const CompileOptions& options) {
   RE2::Options o;
   o.set_log_errors(false);
@@ -360,11 +339,10 @@ bool ParsePack(const PackSource& source, std::size_t index, const CompileOptions
     *error = label + ": /: pack text is larger than " + std::to_string(options.max_pack_bytes) + " bytes";
     return false;
   }
-  json v = json::parse(source.text, nullptr, false);
-  if (v.is_discarded()) {
-    ErrorSax sax;
-    json::sax_parse(source.text, &sax);
-    *error = label + ": /: invalid JSON" + (sax.message.empty() ? std::string() : ": " + sax.message);
+  json v;
+  std::string syntax;
+  if (!ParseJson(source.text, &v, &syntax)) {
+    *error = label + ": /: invalid JSON" + (syntax.empty() ? std::string() : ": " + syntax);
     return false;
   }
   std::string inner;
