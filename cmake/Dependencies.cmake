@@ -32,6 +32,13 @@ if(EMSCRIPTEN OR POSTSCRUB_RE2_FROM_SOURCE)
     re2/unicode_casefold.cc re2/unicode_groups.cc util/rune.cc util/strutil.cc)
   list(TRANSFORM _re2_sources PREPEND "${RE2_SRC}/")
   add_library(re2_wasm STATIC ${_re2_sources})
+  if(EMSCRIPTEN AND POSTSCRUB_WASM_COLD_OPT)
+    # Code that runs rarely (error texts, tables): optimised for size (README of wasm/bindings).
+    set(_re2_cold re2/tostring.cc re2/mimics_pcre.cc util/strutil.cc util/rune.cc re2/perl_groups.cc
+                  re2/unicode_casefold.cc re2/unicode_groups.cc)
+    list(TRANSFORM _re2_cold PREPEND "${RE2_SRC}/")
+    set_source_files_properties(${_re2_cold} TARGET_DIRECTORY re2_wasm PROPERTIES COMPILE_OPTIONS "${POSTSCRUB_WASM_COLD_OPT}")
+  endif()
   target_include_directories(re2_wasm SYSTEM PUBLIC "${RE2_SRC}")
   # Searched before RE2_SRC: a util/logging.h whose LOG() discards instead of using iostreams (-55 KB of code).
   target_include_directories(re2_wasm BEFORE PRIVATE "${CMAKE_CURRENT_LIST_DIR}/re2-wasm")
