@@ -144,12 +144,23 @@ async function main() {
   const runtime = await Postscrub.load({ wasmBinary: wasmBytes });
   const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
 
+  // The first compile runs on freshly loaded (baseline-tier) code, as on a cold start of the extension's service
+  // worker; it and the first check after it (which compiles the exact regexes a non-ASCII post needs) are printed
+  // on their own. The p50 is over 10 compiles.
   const compileTimes = [];
   let engine;
+  let firstCompileMs = 0;
+  let firstCheckMs = 0;
   for (let i = 0; i < 10; i++) {
     const c0 = process.hrtime.bigint();
     const res = runtime.compile(packs);
     compileTimes.push(Number(process.hrtime.bigint() - c0) / 1e6);
+    if (i === 0) {
+      firstCompileMs = compileTimes[0];
+      const k0 = process.hrtime.bigint();
+      if (res.ok) res.engine.check(long[0]);
+      firstCheckMs = Number(process.hrtime.bigint() - k0) / 1e6;
+    }
     if (!res.ok) throw new Error('packs do not compile: ' + res.error);
     if (engine) engine.dispose();
     engine = res.engine;
@@ -180,18 +191,22 @@ async function main() {
 
   const glue = fs.readFileSync(path.join(dir, 'postscrub_core.js'));
   const api = fs.readFileSync(path.join(dir, 'postscrub.js'));
+  const packsJsPath = path.join(dir, 'postscrub_packs.js');
+  const packsJs = fs.existsSync(packsJsPath) ? fs.readFileSync(packsJsPath) : Buffer.alloc(0);
   const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
   const figures = {
     rules: nRules,
     findings_in_long_posts: findings,
     load_ms: loadMs,
     compile_ms_p50: pct(compileTimes, 50),
+    compile_ms_first: firstCompileMs,
+    first_check_3000_ms: firstCheckMs,
     wasm: { post280_p50_ms: w.short.p50, post280_p99_ms: w.short.p99, post3000_p50_ms: w.long.p50,
             post3000_p99_ms: w.long.p99, mb_per_s: w.mbps, heap_bytes: runtime.heapSize() },
     js_regexp: { post280_p50_ms: j.short.p50, post280_p99_ms: j.short.p99, post3000_p50_ms: j.long.p50,
                  post3000_p99_ms: j.long.p99, mb_per_s: j.mbps, patterns: js.total, skipped: js.skipped },
     size: { wasm_raw: wasmBytes.length, wasm_gzip: gz(wasmBytes), glue_raw: glue.length, glue_gzip: gz(glue),
-            api_raw: api.length, api_gzip: gz(api) },
+            api_raw: api.length, api_gzip: gz(api), packs_js_raw: packsJs.length, packs_js_gzip: gz(packsJs) },
     corpus: { short: short.length, long: long.length, corpus_posts: corpus.length,
               corpus_mb: corpus.reduce((n, p) => n + Buffer.byteLength(p), 0) / 1048576 },
   };
@@ -215,11 +230,15 @@ async function main() {
   console.log('');
   console.log(`JS RegExp: ${js.total - js.skipped} of ${js.total} patterns translated (${js.skipped} skipped); ` +
               'no validators/context/overlap, so a lower bound.');
-  console.log(`module load ${f(loadMs, 1)} ms; pack compile p50 ${f(figures.compile_ms_p50, 2)} ms; ` +
+  console.log(`module load ${f(loadMs, 1)} ms; pack compile p50 ${f(figures.compile_ms_p50, 2)} ms ` +
+              `(first ${f(firstCompileMs, 1)} ms, then first 3,000-char check ${f(firstCheckMs, 1)} ms); ` +
               `peak WASM heap ${kb(runtime.heapSize())}`);
   console.log(`postscrub_core.wasm ${kb(wasmBytes.length)} raw, ${kb(gz(wasmBytes))} gzip; ` +
               `glue ${kb(glue.length)} / ${kb(gz(glue))}; postscrub.js ${kb(api.length)} / ${kb(gz(api))}`);
-  console.log(`targets: 3000-char p50 <= 0.3 ms: ${w.long.p50 <= 0.3 ? 'met' : 'MISSED'}; ` +
+  console.log(packsJs.length ? `default packs (postscrub_packs.js, not in the module) ${kb(packsJs.length)} raw, ` +
+                               `${kb(gz(packsJs))} gzip` : 'default packs: embedded in the module');
+  console.log(`targets (full default packs): 3000-char p50 <= 0.5 ms: ${w.long.p50 <= 0.5 ? 'met' : 'MISSED'}; ` +
+              `pack compile p50 <= 50 ms: ${figures.compile_ms_p50 <= 50 ? 'met' : 'MISSED'}; ` +
               `module <= 150 KB gzip: ${gz(wasmBytes) <= 150 * 1024 ? 'met' : 'MISSED'}`);
 }
 

@@ -17,7 +17,10 @@ foreach(dep nlohmann catch2)
   unset(_dep_dir CACHE)
 endforeach()
 
-if(EMSCRIPTEN)
+# Natively, -DPOSTSCRUB_RE2_FROM_SOURCE=ON builds the same RE2 source as the WASM build (with symbols for profilers,
+# and the same code the module runs); the default links Debian's libre2.
+option(POSTSCRUB_RE2_FROM_SOURCE "Build RE2 from third_party/re2-src also natively" OFF)
+if(EMSCRIPTEN OR POSTSCRUB_RE2_FROM_SOURCE)
   set(RE2_SRC "${PROJECT_SOURCE_DIR}/third_party/re2-src")
   if(NOT EXISTS "${RE2_SRC}/.postscrub-ready")
     message(FATAL_ERROR "postscrub: RE2 source missing in ${RE2_SRC}; run scripts/fetch-re2-source")
@@ -29,6 +32,13 @@ if(EMSCRIPTEN)
     re2/unicode_casefold.cc re2/unicode_groups.cc util/rune.cc util/strutil.cc)
   list(TRANSFORM _re2_sources PREPEND "${RE2_SRC}/")
   add_library(re2_wasm STATIC ${_re2_sources})
+  if(EMSCRIPTEN AND POSTSCRUB_WASM_COLD_OPT)
+    # Code that runs rarely (error texts, tables): optimised for size (README of wasm/bindings).
+    set(_re2_cold re2/tostring.cc re2/mimics_pcre.cc util/strutil.cc util/rune.cc re2/perl_groups.cc
+                  re2/unicode_casefold.cc re2/unicode_groups.cc)
+    list(TRANSFORM _re2_cold PREPEND "${RE2_SRC}/")
+    set_source_files_properties(${_re2_cold} TARGET_DIRECTORY re2_wasm PROPERTIES COMPILE_OPTIONS "${POSTSCRUB_WASM_COLD_OPT}")
+  endif()
   target_include_directories(re2_wasm SYSTEM PUBLIC "${RE2_SRC}")
   # Searched before RE2_SRC: a util/logging.h whose LOG() discards instead of using iostreams (-55 KB of code).
   target_include_directories(re2_wasm BEFORE PRIVATE "${CMAKE_CURRENT_LIST_DIR}/re2-wasm")

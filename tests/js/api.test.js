@@ -58,13 +58,25 @@ test('the default packs compile; rules() and packs() describe them', () => {
   assert.equal(ssn.severity, 'high');
 });
 
-test('the module carries the default packs: compile() without arguments uses them', () => {
+test('the default packs come from postscrub_packs.js, not the module: compile() without arguments uses them', () => {
   const builtIn = runtime.defaultPacks();
   assert.ok(builtIn.length >= 1);
-  assert.deepEqual(builtIn.map((t) => JSON.parse(t).id), packTexts().map((t) => JSON.parse(t).id));
+  assert.deepEqual(builtIn, packTexts(), 'byte for byte the files of rules/packs.txt');
+  assert.equal(globalThis.POSTSCRUB_DEFAULT_PACKS.length, builtIn.length, 'the same global as the extension');
   const res = runtime.compile();
   assert.ok(res.ok, res.error);
   assert.deepEqual(res.engine.rules().map((r) => r.id), engine.rules().map((r) => r.id));
+  res.engine.dispose();
+});
+
+test('load({defaultPacks}) overrides the default packs', async () => {
+  const only = packTexts().slice(0, 1);
+  const rt = await Postscrub.load({ wasmBinary: fs.readFileSync(path.join(WASM_DIR, 'postscrub_core.wasm')),
+                                    defaultPacks: [{ file: 'x.json', text: only[0] }] });
+  assert.deepEqual(rt.defaultPacks(), only);
+  const res = rt.compile();
+  assert.ok(res.ok, res.error);
+  assert.deepEqual(res.engine.packs().map((p) => p.id), [JSON.parse(only[0]).id]);
   res.engine.dispose();
 });
 

@@ -7,7 +7,7 @@
  * It needs the Emscripten glue postscrub_core.js (global PostscrubCore) and the bytes of postscrub_core.wasm:
  *
  *   const runtime = await Postscrub.load({ wasmBinary });      // ArrayBuffer or Uint8Array of the .wasm
- *   const res = runtime.compile([packJsonText, ...]);          // or runtime.compile() for the built-in packs
+ *   const res = runtime.compile([packJsonText, ...]);          // or runtime.compile(): the default packs
  *   if (!res.ok) console.warn(res.error);                      // "pack x: rule y: /rules/3/patterns/0/regex: ..."
  *   const out = res.engine.check(text);                        // {findings, risk, version?}
  *   const red = res.engine.redact(text, out.findings, {});     // {text, edits: [{start, end, replacement}]}
@@ -60,10 +60,34 @@
     });
   }
 
-  function Runtime(mod) {
+  // The default packs, [{file, text}] or [text], from: opts.defaultPacks; globalThis.POSTSCRUB_DEFAULT_PACKS (set by
+  // postscrub_packs.js, or by the extension's packs/packs.js); postscrub_packs.js beside this file (Node: require;
+  // a page: a <script> element, which a 'self' CSP allows). Resolves to null when there are none: the module
+  // itself carries no packs.
+  function findDefaultPacks(opts) {
+    if (Array.isArray(opts.defaultPacks)) return Promise.resolve(opts.defaultPacks);
+    if (Array.isArray(root.POSTSCRUB_DEFAULT_PACKS)) return Promise.resolve(root.POSTSCRUB_DEFAULT_PACKS);
+    if (typeof module === 'object' && module && typeof require === 'function' && typeof __dirname === 'string') {
+      try {
+        return Promise.resolve(require(require('path').join(__dirname, 'postscrub_packs.js')));
+      } catch (e) {
+        return Promise.resolve(null);
+      }
+    }
+    if (!scriptUrl || typeof document === 'undefined' || !document.createElement) return Promise.resolve(null);
+    return new Promise(function (resolve) {
+      var el = document.createElement('script');
+      el.src = new URL('postscrub_packs.js', scriptUrl).href;
+      el.onload = function () { resolve(Array.isArray(root.POSTSCRUB_DEFAULT_PACKS) ? root.POSTSCRUB_DEFAULT_PACKS : null); };
+      el.onerror = function () { resolve(null); };
+      (document.head || document.documentElement).appendChild(el);
+    });
+  }
+
+  function Runtime(mod, packs) {
     this._m = mod;
     this._broken = null;   // set when the module aborted: it cannot be used again
-    this._defaultPacks = null;
+    this._defaultPacks = (packs || []).map(function (p) { return typeof p === 'string' ? p : String(p.text); });
     this.version = null;
     var v = this._callString('ps_version', []);
     this.version = v.ok ? v.value : null;
@@ -132,24 +156,13 @@
     }
   };
 
-  // The built-in default packs (rules/packs.txt order) as JSON texts, as compiled into the module.
+  // The default packs (rules/packs.txt order) as JSON texts: what load() found (see findDefaultPacks), else [].
   Runtime.prototype.defaultPacks = function () {
-    if (!this._defaultPacks) {
-      var n = this._call('ps_default_pack_count', [], false);
-      if (!n.ok) return [];
-      var packs = [];
-      for (var i = 0; i < n.value; i++) {
-        var r = this._callString('ps_default_pack', [i]);
-        if (!r.ok) return [];
-        packs.push(r.value);
-      }
-      this._defaultPacks = packs;
-    }
     return this._defaultPacks.slice();
   };
 
   // compile(packTexts?) -> {ok: true, engine} | {ok: false, error}. Packs load in order; packTexts may hold
-  // JSON texts or plain objects. Without an argument, the built-in default packs are compiled.
+  // JSON texts or plain objects. Without an argument, the default packs (defaultPacks()) are compiled.
   Runtime.prototype.compile = function (packTexts) {
     if (packTexts === undefined || packTexts === null) packTexts = this.defaultPacks();
     if (!Array.isArray(packTexts)) return { ok: false, error: 'compile: expected an array of pack JSON texts' };
@@ -239,7 +252,7 @@
     try { this._rt._m._ps_dispose(h); } catch (e) { this._rt._broken = errorText(e); }
   };
 
-  // load({wasmBinary?, wasmUrl?, moduleFactory?}) -> Promise<Runtime>.
+  // load({wasmBinary?, wasmUrl?, moduleFactory?, defaultPacks?}) -> Promise<Runtime>.
   function load(opts) {
     opts = opts || {};
     return Promise.resolve().then(function () {
@@ -252,7 +265,7 @@
         });
       });
     }).then(function (mod) {
-      return new Runtime(mod);
+      return findDefaultPacks(opts).then(function (packs) { return new Runtime(mod, packs); });
     });
   }
 

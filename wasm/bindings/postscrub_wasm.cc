@@ -3,8 +3,6 @@
 // Used by wasm/bindings/postscrub.js, which owns all memory traffic; no other caller should need these.
 //
 //   char* ps_version();                                       "0.1.0"
-//   int   ps_default_pack_count();                            packs embedded from rules/packs.txt
-//   char* ps_default_pack(int i);                             the JSON text of embedded pack i (load order)
 //   void  ps_compile_begin();                                 starts a pack list
 //   void  ps_compile_add(const char* pack, size_t n);         appends one pack JSON text
 //   char* ps_compile_end();                                   compiles the list, then clears it
@@ -21,7 +19,9 @@
 // value, not memory corruption. Nothing throws (the module is built without exceptions).
 //
 // Size: this file deliberately does no JSON parsing of its own (packs are passed one by one, not as a JSON
-// array), so the module carries only the engine's nlohmann/json instantiations (about 60 KB of code less).
+// array), so the module carries only the engine's nlohmann/json instantiations (about 60 KB of code less). The
+// default packs are not in the module either: postscrub_packs.js carries them (they are 84 KB of gzip, and the
+// extension ships its own copy).
 #include <emscripten/emscripten.h>
 
 #include <cstdio>
@@ -33,7 +33,6 @@
 #include <string_view>
 #include <vector>
 
-#include "postscrub/default_packs.h"
 #include "postscrub/engine.h"
 #include "postscrub/json_io.h"
 
@@ -92,14 +91,6 @@ constexpr char kNoEngine[] = "engine disposed or unknown";
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE char* ps_version() { return Out(postscrub::Version()); }
-
-EMSCRIPTEN_KEEPALIVE int ps_default_pack_count() { return static_cast<int>(postscrub::DefaultPacks().size()); }
-
-EMSCRIPTEN_KEEPALIVE char* ps_default_pack(int i) {
-  const auto& packs = postscrub::DefaultPacks();
-  if (i < 0 || static_cast<std::size_t>(i) >= packs.size()) return Out("");
-  return Out(packs[i].text);
-}
 
 EMSCRIPTEN_KEEPALIVE void ps_compile_begin() { Pending().clear(); }
 

@@ -42,7 +42,11 @@ bool Engine::Impl::Compose(std::vector<internal::PackSpec> specs, const std::vec
       rules[it->second].severity = spec.overrides[i].second;
     }
     allow.insert(spec.allow.begin(), spec.allow.end());
-    for (auto& [name, words] : spec.lexicons) lexicons[name].insert(words.begin(), words.end());
+    for (auto& [name, words] : spec.lexicons) {
+      auto it = lexicons.find(name);
+      if (it == lexicons.end()) lexicons.emplace(name, std::move(words));  // the usual case: no copy
+      else it->second.merge(words);
+    }
     total_rules += spec.rules.size();
     if (total_rules > options.max_rules) {
       *error = label + ": /rules: more than " + std::to_string(options.max_rules) + " rules over all packs";
@@ -83,7 +87,7 @@ bool Engine::Impl::Compose(std::vector<internal::PackSpec> specs, const std::vec
     rule_infos.push_back(RuleInfo{r.id, r.pack, r.category, r.severity, r.message, r.description});
     for (std::size_t pi = 0; pi < r.patterns.size(); ++pi) {
       std::string err;
-      const std::string pattern = (r.case_sensitive ? "" : "(?i)") + r.patterns[pi].regex;
+      const std::string pattern = (r.case_sensitive ? "" : "(?i)") + r.patterns[pi].approx;
       if (set->Add(pattern, &err) < 0) {
         *error = "pack " + r.pack + ": rule " + r.id + ": " + r.json_path + "/patterns/" + std::to_string(pi) +
                  "/regex: " + err;

@@ -8,6 +8,7 @@
 #define POSTSCRUB_SRC_ENGINE_IMPL_H_
 
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,11 +22,31 @@
 namespace postscrub {
 namespace internal {
 
+// A regex compiled on first use: most patterns of a pack never match a given user's posts, and compiling every
+// Unicode-heavy pattern up front made most of the pack compile time. Safe to use from several threads.
+class LazyRegex {
+ public:
+  LazyRegex(std::string pattern, const RE2::Options& options) : pattern_(std::move(pattern)), options_(options) {}
+  // Returns the compiled regex (check ok(): a pattern can exceed max_mem).
+  const RE2& Get() const;
+
+ private:
+  std::string pattern_;
+  RE2::Options options_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+};
+
 struct Pattern {
   std::string regex;          // as written in the pack
-  std::unique_ptr<RE2> re;
+  std::string approx;         // ApproximateRegex(regex) (approx_regex.h): what the RE2::Set holds
+  std::unique_ptr<RE2> re;    // `approx` compiled: exact on ASCII text; the regex itself when approx == regex
+  std::unique_ptr<LazyRegex> exact;  // `regex` compiled on first use; null when approx == regex. If it exceeds
+                                     // RE2's max_mem, the matcher uses the superset stand-in: a rule never goes
+                                     // silent.
   double score = 0;
   int group = 0;
+
 };
 
 struct ContextEntry {

@@ -5,103 +5,209 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_walk.h"
 #include "postscrub/text.h"
 
 namespace postscrub {
 namespace {
 
-using json = nlohmann::ordered_json;
+// Input is parsed with nlohmann::json (the type the pack parser uses: one instantiation in the module). Output is
+// written here, in the field order of docs/contracts.md §3, byte for byte what nlohmann's ordered_json dump() wrote
+// before (same escapes, same number format), without a second JSON type in the module.
+using internal::json;
 
-std::string Safe(std::string_view s) { return IsValidUtf8(s) ? std::string(s) : SanitizeUtf8(s); }
-
-json RiskJson(const Risk& r) { return json{{"level", r.level}, {"score", r.score}}; }
-
-json FindingJson(const Finding& f) {
-  return json{{"start", f.start},
-              {"end", f.end},
-              {"byte_start", f.byte_start},
-              {"byte_end", f.byte_end},
-              {"text", Safe(f.text)},
-              {"category", f.category},
-              {"rule", f.rule},
-              {"pack", f.pack},
-              {"severity", SeverityName(f.severity)},
-              {"score", f.score},
-              {"message", f.message},
-              {"description", f.description},
-              {"advice", f.advice},
-              {"redaction", {{"strategy", StrategyName(f.strategy)}, {"replacement", Safe(f.replacement)}}}};
+// Appends `s` as a JSON string: the escapes of nlohmann's dump() with ensure_ascii off; invalid UTF-8 becomes
+// U+FFFD (SanitizeUtf8).
+void Str(std::string_view s, std::string* out) {
+  std::string fixed;
+  if (!IsValidUtf8(s)) {
+    fixed = SanitizeUtf8(s);
+    s = fixed;
+  }
+  out->push_back('"');
+  for (const char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\b': out->append("\\b"); break;
+      case '\f': out->append("\\f"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      default:
+        if (c < 0x20) {
+          static const char kHex[] = "0123456789abcdef";
+          out->append("\\u00");
+          out->push_back(kHex[c >> 4]);
+          out->push_back(kHex[c & 15]);
+        } else {
+          out->push_back(ch);
+        }
+    }
+  }
+  out->push_back('"');
 }
 
-std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+void Num(std::size_t n, std::string* out) { out->append(std::to_string(n)); }
+
+// Doubles as nlohmann's dump() prints them: shortest round-trip digits, "1.0" for integral values.
+void Num(double d, std::string* out) {
+  char buf[64];
+  char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, d);
+  out->append(buf, end);
+}
+
+// Writes {"k":v,...} field by field: Field("start") then a value writer.
+class Obj {
+ public:
+  explicit Obj(std::string* out) : out_(out) { out_->push_back('{'); }
+  ~Obj() { out_->push_back('}'); }
+  std::string* Key(const char* k) {
+    if (!first_) out_->push_back(',');
+    first_ = false;
+    out_->push_back('"');
+    out_->append(k);
+    out_->append("\":");
+    return out_;
+  }
+  void S(const char* k, std::string_view v) { Str(v, Key(k)); }
+  void N(const char* k, std::size_t v) { Num(v, Key(k)); }
+  void D(const char* k, double v) { Num(v, Key(k)); }
+  void B(const char* k, bool v) { Key(k)->append(v ? "true" : "false"); }
+
+ private:
+  std::string* out_;
+  bool first_ = true;
+};
+
+void RiskJson(const Risk& r, std::string* out) {
+  Obj o(out);
+  o.S("level", r.level);
+  o.D("score", r.score);
+}
+
+void FindingJson(const Finding& f, std::string* out) {
+  Obj o(out);
+  o.N("start", f.start);
+  o.N("end", f.end);
+  o.N("byte_start", f.byte_start);
+  o.N("byte_end", f.byte_end);
+  o.S("text", f.text);
+  o.S("category", f.category);
+  o.S("rule", f.rule);
+  o.S("pack", f.pack);
+  o.S("severity", SeverityName(f.severity));
+  o.D("score", f.score);
+  o.S("message", f.message);
+  o.S("description", f.description);
+  o.S("advice", f.advice);
+  Obj red(o.Key("redaction"));
+  red.S("strategy", StrategyName(f.strategy));
+  red.S("replacement", f.replacement);
+}
+
+// Writes [item, item, ...] with `write(item, out)`.
+template <typename T, typename F>
+void Array(const std::vector<T>& items, std::string* out, F write) {
+  out->push_back('[');
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out->push_back(',');
+    write(items[i], out);
+  }
+  out->push_back(']');
+}
 
 }  // namespace
 
 const char* Version() { return "0.1.0"; }
 
-std::string FindingToJson(const Finding& f) { return Dump(FindingJson(f)); }
+std::string FindingToJson(const Finding& f) {
+  std::string out;
+  FindingJson(f, &out);
+  return out;
+}
 
 std::string CheckResultToJson(const CheckResult& r) {
-  json findings = json::array();
-  for (const Finding& f : r.findings) findings.push_back(FindingJson(f));
-  json out{{"findings", std::move(findings)}, {"risk", RiskJson(r.risk)}, {"version", Version()}};
-  if (r.truncated) out["truncated"] = true;
-  return Dump(out);
+  std::string out;
+  out.reserve(256 + r.findings.size() * 512);
+  {
+    Obj o(&out);
+    Array(r.findings, o.Key("findings"), FindingJson);
+    RiskJson(r.risk, o.Key("risk"));
+    o.S("version", Version());
+    if (r.truncated) o.B("truncated", true);
+  }
+  return out;
 }
 
 std::string CheckResultToJsonl(std::string_view id_json, const CheckResult& r) {
-  json findings = json::array();
-  for (const Finding& f : r.findings) {
-    findings.push_back(json{{"start", f.start},
-                            {"end", f.end},
-                            {"category", f.category},
-                            {"rule", f.rule},
-                            {"severity", SeverityName(f.severity)},
-                            {"score", f.score}});
-  }
   std::string out = "{\"id\":";
   out += id_json.empty() ? std::string_view("null") : id_json;
-  out += ",\"findings\":" + Dump(findings) + ",\"risk\":" + Dump(RiskJson(r.risk)) + "}";
+  out += ",\"findings\":";
+  Array(r.findings, &out, [](const Finding& f, std::string* o) {
+    Obj x(o);
+    x.N("start", f.start);
+    x.N("end", f.end);
+    x.S("category", f.category);
+    x.S("rule", f.rule);
+    x.S("severity", SeverityName(f.severity));
+    x.D("score", f.score);
+  });
+  out += ",\"risk\":";
+  RiskJson(r.risk, &out);
+  out += "}";
   return out;
 }
 
 std::string RedactResultToJson(const RedactResult& r) {
-  json edits = json::array();
-  for (const Edit& e : r.edits) {
-    edits.push_back(json{{"start", e.start},
-                         {"end", e.end},
-                         {"byte_start", e.byte_start},
-                         {"byte_end", e.byte_end},
-                         {"replacement", Safe(e.replacement)}});
+  std::string out;
+  {
+    Obj o(&out);
+    o.S("text", r.text);
+    Array(r.edits, o.Key("edits"), [](const Edit& e, std::string* s) {
+      Obj x(s);
+      x.N("start", e.start);
+      x.N("end", e.end);
+      x.N("byte_start", e.byte_start);
+      x.N("byte_end", e.byte_end);
+      x.S("replacement", e.replacement);
+    });
+    Array(r.skipped, o.Key("skipped"), [](std::size_t i, std::string* s) { Num(i, s); });
   }
-  return Dump(json{{"text", Safe(r.text)}, {"edits", std::move(edits)}, {"skipped", r.skipped}});
+  return out;
 }
 
 std::string RulesToJson(const std::vector<RuleInfo>& rules) {
-  json out = json::array();
-  for (const RuleInfo& r : rules) {
-    out.push_back(json{{"id", r.id},
-                       {"pack", r.pack},
-                       {"category", r.category},
-                       {"severity", SeverityName(r.severity)},
-                       {"message", r.message},
-                       {"description", r.description}});
-  }
-  return Dump(out);
+  std::string out;
+  Array(rules, &out, [](const RuleInfo& r, std::string* s) {
+    Obj x(s);
+    x.S("id", r.id);
+    x.S("pack", r.pack);
+    x.S("category", r.category);
+    x.S("severity", SeverityName(r.severity));
+    x.S("message", r.message);
+    x.S("description", r.description);
+  });
+  return out;
 }
 
 std::string PacksToJson(const std::vector<PackInfo>& packs) {
-  json out = json::array();
-  for (const PackInfo& p : packs) {
-    out.push_back(json{{"id", p.id}, {"name", p.name}, {"version", p.version}, {"publisher", p.publisher},
-                       {"rules", p.rule_count}});
-  }
-  return Dump(out);
+  std::string out;
+  Array(packs, &out, [](const PackInfo& p, std::string* s) {
+    Obj x(s);
+    x.S("id", p.id);
+    x.S("name", p.name);
+    x.S("version", p.version);
+    x.S("publisher", p.publisher);
+    x.N("rules", p.rule_count);
+  });
+  return out;
 }
 
 bool FindingsFromJson(std::string_view text, std::vector<Finding>* out, std::string* error) {
-  const json v = json::parse(text.begin(), text.end(), nullptr, false);
-  if (v.is_discarded() || !v.is_array()) {
+  json v;
+  if (!internal::ParseJson(text, &v, nullptr) || !v.is_array()) {
     *error = "findings: must be a JSON array";
     return false;
   }
@@ -157,9 +263,10 @@ bool FindingsFromJson(std::string_view text, std::vector<Finding>* out, std::str
 bool RedactChoicesFromJson(std::string_view text, RedactChoices* out, std::string* error) {
   *out = RedactChoices();
   if (text.empty()) return true;
-  const json v = json::parse(text.begin(), text.end(), nullptr, false);
-  if (v.is_null()) return true;
-  if (v.is_discarded() || !v.is_object()) {
+  json v;
+  const bool parsed = internal::ParseJson(text, &v, nullptr);
+  if (parsed && v.is_null()) return true;
+  if (!parsed || !v.is_object()) {
     *error = "choices: must be a JSON object {index or rule: strategy}";
     return false;
   }

@@ -16,7 +16,43 @@ std::string Short(double d) {  // 0 → "0", -1 → "-1", 0.5 → "0.5"
   return s;
 }
 
+// Builds the DOM as json::parse() does, and keeps the message of a syntax error.
+class DomSax {
+ public:
+  explicit DomSax(json* root) : dom_(*root, false) {}
+  bool null() { return dom_.null(); }
+  bool boolean(bool v) { return dom_.boolean(v); }
+  bool number_integer(json::number_integer_t v) { return dom_.number_integer(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return dom_.number_unsigned(v); }
+  bool number_float(json::number_float_t v, const json::string_t& s) { return dom_.number_float(v, s); }
+  bool string(json::string_t& v) { return dom_.string(v); }
+  bool binary(json::binary_t& v) { return dom_.binary(v); }
+  bool start_object(std::size_t n) { return dom_.start_object(n); }
+  bool key(json::string_t& v) { return dom_.key(v); }
+  bool end_object() { return dom_.end_object(); }
+  bool start_array(std::size_t n) { return dom_.start_array(n); }
+  bool end_array() { return dom_.end_array(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) {
+    message = ex.what();
+    return false;
+  }
+  std::string message;
+
+ private:
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
+};
+
 }  // namespace
+
+bool ParseJson(std::string_view text, json* out, std::string* error) {
+  *out = json();
+  DomSax sax(out);
+  const char* begin = text.data();
+  if (json::sax_parse(begin, begin + text.size(), &sax)) return true;
+  if (error) *error = sax.message;
+  *out = json();
+  return false;
+}
 
 bool JsonWalker::Fail(const std::string& ptr, const std::string& reason) {
   *error_ = prefix_ + ": " + (ptr.empty() ? std::string("/") : ptr) + ": " + reason;
@@ -89,7 +125,7 @@ bool JsonWalker::StringArray(const json& obj, const char* key, const std::string
   const std::string p = ptr + "/" + key;
   if (!it->is_array()) return Fail(p, "must be an array of strings");
   if (it->size() > max_items) return Fail(p, "more than " + std::to_string(max_items) + " items");
-  out->clear();
+  if (out) out->clear();
   for (std::size_t i = 0; i < it->size(); ++i) {
     const json& e = (*it)[i];
     const std::string ep = p + "/" + std::to_string(i);
@@ -97,7 +133,7 @@ bool JsonWalker::StringArray(const json& obj, const char* key, const std::string
     const std::string& s = e.get_ref<const std::string&>();
     if (s.empty()) return Fail(ep, "must not be empty");
     if (s.size() > max_bytes) return Fail(ep, "longer than " + std::to_string(max_bytes) + " bytes");
-    out->push_back(s);
+    if (out) out->push_back(s);
   }
   return true;
 }

@@ -7,6 +7,7 @@
 
 #include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -15,6 +16,12 @@ namespace postscrub {
 namespace internal {
 
 using json = nlohmann::json;
+
+// Parses `text` (strict: nothing but whitespace after the value) into *out. On a syntax error returns false and,
+// if `error` is not null, sets it to nlohmann's message ("[json.exception.parse_error.101] parse error at line 3,
+// column 5: ..."). Every JSON text of the engine is parsed here: one pass, and one instantiation of nlohmann's
+// parser in the WASM module.
+bool ParseJson(std::string_view text, json* out, std::string* error);
 
 class JsonWalker {
  public:
@@ -35,6 +42,7 @@ class JsonWalker {
   bool Number(const json& obj, const char* key, const std::string& ptr, double* out, double lo, double hi);
   bool Int(const json& obj, const char* key, const std::string& ptr, int* out, int lo, int hi);
   bool Bool(const json& obj, const char* key, const std::string& ptr, bool* out);
+  // `out` may be null: then the array is only checked.
   bool StringArray(const json& obj, const char* key, const std::string& ptr, std::vector<std::string>* out,
                    std::size_t max_items = 100000, std::size_t max_bytes = 1 << 20);
 

@@ -37,6 +37,29 @@ std::size_t ForwardCodePoints(std::string_view t, std::size_t i, int n) {
   return i;
 }
 
+// Finds the match of `p` that its exact regex finds by an unanchored search of text[pos..] (leftmost-first), with
+// its groups. On ASCII text the pattern's stand-in is exact (approx_regex.h). Elsewhere the exact regex is only run
+// anchored, at the starts where the stand-in matches: every match of the exact regex starts where the stand-in
+// (a superset at every position) also matches, so the first start where the exact regex matches is its leftmost
+// match. This spares the exact regex its reverse DFA, which the big Unicode classes push out of memory (RE2 then
+// runs the NFA over the rest of the text, for every match).
+bool NextMatch(const internal::Pattern& p, bool ascii, std::string_view text, std::size_t pos,
+               re2::StringPiece* groups, int ng) {
+  if (ascii || !p.exact) return p.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ng);
+  const RE2& exact = p.exact->Get();
+  if (!exact.ok()) return p.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ng);
+  re2::StringPiece start;
+  for (int misses = 0; misses < 64; ++misses) {
+    if (pos > text.size() || !p.re->Match(text, pos, text.size(), RE2::UNANCHORED, &start, 1)) return false;
+    const std::size_t s = static_cast<std::size_t>(start.data() - text.data());
+    if (exact.Match(text, s, text.size(), RE2::ANCHOR_START, groups, ng)) return true;
+    if (s == text.size()) return false;
+    pos = ForwardCodePoints(text, s, 1);
+  }
+  // Many starts where only the stand-in matches: let RE2 search (linear, if slower) rather than go on.
+  return exact.Match(text, pos, text.size(), RE2::UNANCHORED, groups, ng);
+}
+
 // True if `word` occurs in lower[a, b) as a whole word: no word character right before or after it (checked
 // only on a side where the word itself begins or ends with a word character).
 bool FindWord(std::string_view lower, std::size_t a, std::size_t b, const std::string& word) {
@@ -150,6 +173,15 @@ CheckResult Engine::Impl::Check(std::string_view original) const {
   const std::string lower_s = internal::LowerFold(text);
   const std::string_view lower(lower_s);
 
+  // On ASCII text the patterns' ASCII-exact stand-ins give the same matches (approx_regex.h).
+  bool ascii = true;
+  for (const char ch : text) {
+    if (static_cast<unsigned char>(ch) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+
   std::vector<int> hits;
   RE2::Set::ErrorInfo info{RE2::Set::kNoError};
   if (!set->Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) {
@@ -187,7 +219,7 @@ CheckResult Engine::Impl::Check(std::string_view original) const {
     // still finds "Maria Delgado"; the bytes re-scanned this way are budgeted to keep the pass linear.
     std::size_t pos = 0, retry_budget = 4 * text.size() + 4096;
     while (pos <= text.size() && cands.size() < cand_cap) {
-      if (!p.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), ng)) break;
+      if (!NextMatch(p, ascii, text, pos, groups.data(), ng)) break;
       const re2::StringPiece full = groups[0], g = groups[static_cast<std::size_t>(p.group)];
       const std::size_t full_start = static_cast<std::size_t>(full.data() - text.data());
       const std::size_t full_end = full_start + full.size();

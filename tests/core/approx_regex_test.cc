@@ -1,0 +1,102 @@
+// The ASCII-exact stand-in of a regex (approx_regex.h): the rewriting itself, and its two promises checked on the
+// default packs' own patterns and examples: identical matches and groups on ASCII text, a superset elsewhere.
+#include <nlohmann/json.hpp>
+#include <re2/re2.h>
+
+#include "approx_regex.h"
+#include "postscrub/default_packs.h"
+#include "test_util.h"
+
+using postscrub::internal::ApproximateRegex;
+
+TEST_CASE("approx: Unicode letter classes keep their ASCII members, the rest stands for any non-ASCII",
+          "[approx]") {
+  struct Row {
+    const char* in;
+    const char* out;
+    const char* why;
+  };
+  const Row rows[] = {
+      {R"(\p{Lu}\p{Ll}+)", R"([\x{41}-\x{5A}\x{80}-\x{10FFFF}][\x{61}-\x{7A}\x{80}-\x{10FFFF}]+)", "outside a class"},
+      {R"([\p{L}'.])", R"([\x{41}-\x{5A}\x{61}-\x{7A}\x{80}-\x{10FFFF}'.])", "inside a class"},
+      {R"([^\p{L}\s])", R"([^\x{41}-\x{5A}\x{61}-\x{7A}\s])", "negated class: ASCII members only"},
+      {R"(\PL)", R"([\x{0}-\x{40}\x{5B}-\x{60}\x{7B}-\x{7F}\x{80}-\x{10FFFF}])", "\\P: ASCII non-members + non-ASCII"},
+      {R"(\p{^Nd})", R"([\x{0}-\x{2F}\x{3A}-\x{7F}\x{80}-\x{10FFFF}])", "\\p{^..} is \\P{..}"},
+      {R"(\p{Greek}\d)", R"(\p{Greek}\d)", "unknown property kept"},
+      {R"([a-\p{Lu}])", R"([a-\p{Lu}])", "next to '-': kept (a range expression)"},
+      {R"(\Q\p{Lu}\E)", R"(\Q\p{Lu}\E)", "quoted text: pattern kept"},
+      {R"(\\p{Lu})", R"(\\p{Lu})", "an escaped backslash, then literal text"},
+      {R"([]\p{Lu}])", R"([]\x{41}-\x{5A}\x{80}-\x{10FFFF}])", "']' first in a class is a member"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.in << ": " << row.why);
+    CHECK(ApproximateRegex(row.in) == row.out);
+    CHECK(RE2(ApproximateRegex(row.in)).ok() == RE2(row.in).ok());
+  }
+}
+
+namespace {
+
+bool IsAscii(const std::string& s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+// Every match of `re` in `text` with its groups, as "start:len" strings (first-match semantics, as the engine).
+std::vector<std::string> AllMatches(const RE2& re, const std::string& text) {
+  std::vector<std::string> out;
+  const int ng = 1 + re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> g(static_cast<std::size_t>(ng));
+  std::size_t pos = 0;
+  while (pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, g.data(), ng)) {
+    for (const auto& s : g) {
+      out.push_back(s.data() ? std::to_string(s.data() - text.data()) + ":" + std::to_string(s.size()) : "-");
+    }
+    const std::size_t end = static_cast<std::size_t>(g[0].data() - text.data()) + g[0].size();
+    pos = g[0].empty() ? end + 1 : end;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("approx: on the default packs, same matches on ASCII text and a superset on any text", "[approx]") {
+  std::vector<std::pair<std::string, bool>> patterns;  // regex, case_sensitive
+  std::vector<std::string> texts;
+  for (const auto& pack : postscrub::DefaultPacks()) {
+    const nlohmann::json j = nlohmann::json::parse(pack.text, nullptr, false);
+    REQUIRE(j.is_object());
+    for (const auto& r : j["rules"]) {
+      const bool cs = !r.contains("case_sensitive") || r["case_sensitive"].get<bool>();
+      for (const auto& p : r["patterns"]) patterns.emplace_back(p["regex"].get<std::string>(), cs);
+      for (const auto& ex : r["examples"]["match"]) texts.push_back(ex["text"].get<std::string>());
+      for (const auto& ex : r["examples"]["no_match"]) texts.push_back(ex.get<std::string>());
+    }
+  }
+  REQUIRE(!patterns.empty());
+  std::size_t ascii_texts = 0, rewritten = 0;
+  for (const std::string& t : texts) ascii_texts += IsAscii(t);
+  CHECK(ascii_texts > 20);
+  for (const auto& [regex, cs] : patterns) {
+    RE2::Options o;
+    o.set_case_sensitive(cs);
+    const std::string approx = ApproximateRegex(regex);
+    rewritten += approx != regex;
+    const RE2 exact(regex, o), stand_in(approx, o);
+    INFO(regex << "\n  ~ " << approx);
+    REQUIRE(exact.ok());
+    REQUIRE(stand_in.ok());
+    CHECK(stand_in.NumberOfCapturingGroups() == exact.NumberOfCapturingGroups());
+    CHECK(RE2::FullMatch("", stand_in) == RE2::FullMatch("", exact));
+    for (const std::string& t : texts) {
+      INFO(t);
+      if (IsAscii(t)) {
+        CHECK(AllMatches(stand_in, t) == AllMatches(exact, t));
+      } else if (RE2::PartialMatch(t, exact)) {
+        CHECK(RE2::PartialMatch(t, stand_in));
+      }
+    }
+  }
+  CHECK(rewritten > 10);  // the name patterns use \p{Lu}/\p{Ll}: the rewriting must actually be exercised
+}
