@@ -4,6 +4,7 @@
 
 #include "engine_impl.h"
 #include "normalize.h"
+#include "propagate.h"
 
 namespace postscrub {
 
@@ -65,8 +66,14 @@ bool Engine::Impl::Compose(std::vector<internal::PackSpec> specs, const std::vec
     pack_index[spec.info.id] = packs.size();
     packs.push_back(spec.info);
   }
-  // Lexicon names used by validators must exist once every pack is loaded.
+  // Lexicon names used by validators and propagations must exist once every pack is loaded.
   for (const internal::Rule& r : rules) {
+    std::string missing;
+    if (r.propagate && !internal::PropagationLexiconsKnown(*r.propagate, lexicons, &missing)) {
+      *error = "pack " + r.pack + ": rule " + r.id + ": " + r.json_path + "/propagate: unknown lexicon \"" +
+               missing + "\"";
+      return false;
+    }
     for (const auto* list : {&r.validator_args.any_in, &r.validator_args.none_in, &r.validator_args.all_in}) {
       for (const std::string& name : *list) {
         if (!lexicons.count(name)) {

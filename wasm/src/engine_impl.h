@@ -55,6 +55,8 @@ struct ContextEntry {
   double boost = 0.2;
 };
 
+struct Propagation;  // propagate.h
+
 struct MatchExample {
   std::string text, span;
 };
@@ -75,6 +77,7 @@ struct Rule {
   std::string label;                  // "[SSN]"
   std::vector<MatchExample> match_examples;
   std::vector<std::string> no_match_examples;
+  std::shared_ptr<const Propagation> propagate;  // set: findings come from other findings, not patterns
   bool disabled = false;
   std::string json_path;              // "/rules/3" within its pack, for errors
 };

@@ -10,6 +10,7 @@
 
 #include "engine_impl.h"
 #include "normalize.h"
+#include "propagate.h"
 #include "postscrub/text.h"
 
 namespace postscrub {
@@ -257,6 +258,7 @@ CheckResult Engine::Impl::Check(std::string_view original) const {
     }
     kept.push_back(cands[i]);
   }
+  internal::Propagate(*this, text, lower, placeholders, &kept);  // repeats and lists of names (propagate.h)
   std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) {
     return a.s != b.s ? a.s < b.s : a.e < b.e;
   });

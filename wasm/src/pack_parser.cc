@@ -6,6 +6,7 @@
 #include "engine_impl.h"
 #include "json_walk.h"
 #include "normalize.h"
+#include "propagate.h"
 
 namespace postscrub {
 namespace internal {
@@ -146,8 +147,8 @@ bool PackParser::ParseRule(const json& v, const std::string& ptr, Rule* r) {
   }
   if (!w_.Object(v, ptr, {"id", "category", "severity", "description", "message", "advice", "keywords", "patterns",
                           "case_sensitive", "validator", "context", "min_score", "allow", "allow_regex", "redact",
-                          "examples"},
-                 {"id", "category", "severity", "description", "advice", "patterns", "redact", "examples"}))
+                          "examples", "propagate"},
+                 {"id", "category", "severity", "description", "advice", "redact", "examples"}))
     return false;
   if (!w_.String(v, "id", ptr, &r->id)) return false;
   if (!IsKebabId(r->id)) return w_.Fail(ptr + "/id", "must be kebab-case [a-z0-9-]{1,64}");
@@ -168,8 +169,17 @@ bool PackParser::ParseRule(const json& v, const std::string& ptr, Rule* r) {
   if (!w_.StringArray(v, "allow", ptr, &allow)) return false;
   for (const std::string& a : allow) r->allow.insert(LowerFold(a));
 
-  const json& pats = v["patterns"];
-  if (!pats.is_array() || pats.empty()) return w_.Fail(ptr + "/patterns", "must be a non-empty array");
+  if (v.contains("propagate")) {
+    auto prop = std::make_shared<Propagation>();
+    if (!ParsePropagation(v["propagate"], ptr + "/propagate", &w_, prop.get())) return false;
+    if (v.contains("patterns")) return w_.Fail(ptr + "/patterns", "a rule with \"propagate\" has no patterns");
+    r->propagate = std::move(prop);
+  }
+  if (!r->propagate && !v.contains("patterns")) return w_.Fail(ptr, "missing required field \"patterns\"");
+  const json no_patterns = json::array();
+  const json& pats = v.contains("patterns") ? v["patterns"] : no_patterns;
+  if (!r->propagate && (!pats.is_array() || pats.empty()))
+    return w_.Fail(ptr + "/patterns", "must be a non-empty array");
   if (pats.size() > 100) return w_.Fail(ptr + "/patterns", "more than 100 patterns");
   for (std::size_t i = 0; i < pats.size(); ++i) {
     const std::string p = ptr + "/patterns/" + std::to_string(i);

@@ -1,0 +1,301 @@
+// Propagation: findings that follow from other findings of the same post (see propagate.h).
+#include "propagate.h"
+
+#include <algorithm>
+#include <map>
+
+#include "normalize.h"
+
+namespace postscrub {
+namespace internal {
+namespace {
+
+// Decodes the code point at byte i (returns its length in *len; invalid bytes count as one U+FFFD).
+std::uint32_t DecodeAt(std::string_view t, std::size_t i, std::size_t* len) {
+  const unsigned char c = static_cast<unsigned char>(t[i]);
+  if (c < 0x80) return *len = 1, c;
+  const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (n == 1 || i + n > t.size()) return *len = 1, 0xFFFD;
+  std::uint32_t cp = c & (0x3F >> (n - 1));
+  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(t[i + k]) & 0x3F);
+  *len = n;
+  return cp;
+}
+
+// Letters as far as names need them: ASCII letters and the letters of the Latin, Greek, Cyrillic and other
+// alphabetic blocks; punctuation, symbols, dashes, quotes and emoji are not.
+bool IsLetter(std::uint32_t cp) {
+  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+  if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) return false;
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, arrows, math and other symbols
+  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
+  if (cp >= 0xFE00 && cp <= 0xFE6F) return false;  // variation selectors, small forms
+  if (cp >= 0xFF00 && cp <= 0xFF20) return false;  // full-width punctuation
+  if (cp == 0xFFFD || cp >= 0x1F000) return false;  // replacement character, emoji
+  return true;
+}
+
+struct Word {
+  std::size_t s, e;
+  int letters;
+  bool capitalised;  // first letter changes under LowerFold
+  bool lower;        // no letter changes under LowerFold
+  bool non_ascii;
+};
+
+std::vector<Word> Words(std::string_view text, std::string_view lower) {
+  std::vector<Word> out;
+  std::size_t i = 0, len = 0;
+  while (i < text.size()) {
+    if (!IsLetter(DecodeAt(text, i, &len))) {
+      i += len;
+      continue;
+    }
+    Word w{i, i, 0, false, true, false};
+    std::size_t first_len = len;
+    while (i < text.size() && IsLetter(DecodeAt(text, i, &len))) {
+      ++w.letters;
+      i += len;
+    }
+    w.e = i;
+    w.capitalised = text.compare(w.s, first_len, lower.substr(w.s, first_len)) != 0;
+    w.lower = text.compare(w.s, w.e - w.s, lower.substr(w.s, w.e - w.s)) == 0;
+    for (std::size_t k = w.s; k < w.e; ++k) w.non_ascii |= static_cast<unsigned char>(text[k]) >= 0x80;
+    out.push_back(w);
+  }
+  return out;
+}
+
+// True if the word at byte s begins a sentence: only spaces, opening quotes or brackets between it and the start
+// of the text, a line break, or ". ! ?".
+bool SentenceStart(std::string_view text, std::size_t s) {
+  while (s > 0) {
+    const char c = text[s - 1];
+    if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == '*' || c == '-' || c == '>') {
+      --s;
+      continue;
+    }
+    return c == '\n' || c == '\r' || c == '.' || c == '!' || c == '?';
+  }
+  return true;
+}
+
+using LexList = std::vector<const std::set<std::string>*>;
+
+LexList Resolve(const Lexicons& lexicons, const std::vector<std::string>& names) {
+  LexList out;
+  for (const std::string& n : names) {
+    auto it = lexicons.find(n);
+    if (it != lexicons.end()) out.push_back(&it->second);
+  }
+  return out;
+}
+
+bool InAny(const LexList& lists, const std::string& w) {
+  for (const auto* l : lists)
+    if (l->count(w)) return true;
+  return false;
+}
+
+bool EndsWithAny(const LexList& lists, const std::string& w) {
+  for (const auto* l : lists)
+    for (const std::string& end : *l)
+      if (w.size() > end.size() && w.compare(w.size() - end.size(), end.size(), end) == 0) return true;
+  return false;
+}
+
+std::string StripSpace(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ' && c != '\t') out.push_back(c);
+  return out;
+}
+
+class Propagator {
+ public:
+  Propagator(const Engine::Impl& impl, const Rule& rule, std::string_view text, std::string_view lower,
+             const std::vector<std::pair<std::size_t, std::size_t>>& placeholders, const std::vector<Word>& words,
+             std::vector<Candidate>* kept)
+      : impl_(impl), rule_(rule), p_(*rule.propagate), text_(text), lower_(lower), placeholders_(placeholders),
+        words_(words), kept_(kept), covered_(words.size(), 0) {
+    lower_case_in_ = Resolve(impl.lexicons, p_.lower_case_in);
+    sentence_none_ = Resolve(impl.lexicons, p_.sentence_start_none_in);
+    list_words_ = Resolve(impl.lexicons, p_.list_words_in);
+    list_endings_ = Resolve(impl.lexicons, p_.list_endings_in);
+    for (const std::string& j : p_.list_joiners) joiners_.push_back(StripSpace(j));
+    pattern_.score = p_.score;
+  }
+
+  void Run() {
+    std::vector<std::pair<std::size_t, std::size_t>> names;  // word ranges [first, last] of name findings
+    for (const Candidate& c : *kept_) {
+      const bool seed = std::find(p_.from.begin(), p_.from.end(), impl_.rules[c.rule].category) != p_.from.end();
+      std::size_t first = words_.size(), last = 0;
+      for (std::size_t i = WordAt(c.s); i < words_.size() && words_[i].s < c.e; ++i) {
+        if (words_[i].e <= c.s) continue;
+        covered_[i] = 1;
+        if (!seed) continue;
+        first = std::min(first, i);
+        last = i;
+        AddSeedWord(i);
+      }
+      if (seed && first <= last) names.emplace_back(first, last);
+    }
+    if (names.empty()) return;
+    std::size_t done = 0;
+    // Repeats of every seed word, then list neighbours of every name; new names seed further rounds.
+    for (int round = 0; round < 8 && done < names.size(); ++round) {
+      if (p_.repeats) {
+        for (std::size_t i = 0; i < words_.size(); ++i) {
+          if (!covered_[i] && RepeatOk(i) && Try(i)) names.emplace_back(i, i);
+        }
+      }
+      const std::size_t end = names.size();
+      for (; done < end && !joiners_.empty(); ++done) {
+        const auto [first, last] = names[done];
+        // The joiner is punctuation ("Ana, Luis"), a word ("Luis and Priya") or both ("Luis, and Priya"): the
+        // neighbour is two words away if the word between is part of the joiner, else one.
+        for (std::size_t k : {last + 2, last + 1}) {
+          if (k < words_.size() && Joined(last, k)) {
+            if (NeighbourOk(last, k) && Try(k)) names.emplace_back(k, k);
+            break;
+          }
+        }
+        const std::size_t head = TitleBefore(first) ? first - 1 : first;  // "Luis and Mr. Okafor"
+        for (std::size_t k : {head - 2, head - 1}) {
+          if (k < head && Joined(k, head)) {
+            if (NeighbourOk(first, k) && Try(k)) names.emplace_back(k, k);
+            break;
+          }
+        }
+      }
+      done = std::max(done, end);
+      if (names.size() == end) break;
+    }
+  }
+
+ private:
+  std::size_t WordAt(std::size_t byte) const {
+    auto it = std::lower_bound(words_.begin(), words_.end(), byte,
+                               [](const Word& w, std::size_t b) { return w.e <= b; });
+    return static_cast<std::size_t>(it - words_.begin());
+  }
+  std::string Lower(std::size_t i) const {
+    return std::string(lower_.substr(words_[i].s, words_[i].e - words_[i].s));
+  }
+  void AddSeedWord(std::size_t i) {
+    if (words_[i].letters < p_.min_length) return;
+    bool& lower_seen = seeds_[Lower(i)];
+    lower_seen = lower_seen || words_[i].lower;
+  }
+  bool RepeatOk(std::size_t i) const {
+    const Word& w = words_[i];
+    if (w.letters < p_.min_length) return false;
+    auto it = seeds_.find(Lower(i));
+    if (it == seeds_.end()) return false;
+    if (w.lower) return it->second || InAny(lower_case_in_, it->first);
+    if (!w.capitalised) return false;
+    return !(SentenceStart(text_, w.s) && InAny(sentence_none_, it->first));
+  }
+  bool Joined(std::size_t a, std::size_t b) const {
+    const std::size_t gs = words_[a].e, ge = words_[b].s;
+    if (ge - gs > 16) return false;
+    const std::string_view gap = lower_.substr(gs, ge - gs);
+    if (gap.find('\n') != std::string_view::npos) return false;
+    const std::string g = StripSpace(gap);
+    return std::find(joiners_.begin(), joiners_.end(), g) != joiners_.end();
+  }
+  // True if the word before word i is an abbreviated title ("Mr.", "Dr.", "Mrs."): capitalised, ≤ 4 letters, ".".
+  bool TitleBefore(std::size_t i) const {
+    if (i == 0) return false;
+    const Word& t = words_[i - 1];
+    return t.capitalised && t.letters <= 4 && StripSpace(text_.substr(t.e, words_[i].s - t.e)) == ".";
+  }
+  // Is word n, joined to the name word `from`, written like it and name-like on its own?
+  bool NeighbourOk(std::size_t from, std::size_t n) const {
+    const Word& w = words_[n];
+    if (covered_[n] || w.letters < p_.min_length) return false;
+    if (words_[from].lower ? !w.lower : !w.capitalised) return false;
+    if (w.e < text_.size() && (text_[w.e] == '\'' || lower_.compare(w.e, 3, "\xE2\x80\x99") == 0)) {
+      return false;  // a possessive beside a name is more often an eponym ("Parkinson's") than a person
+    }
+    const std::string lw = Lower(n);
+    return InAny(list_words_, lw) || EndsWithAny(list_endings_, lw) || (p_.list_non_ascii && w.non_ascii);
+  }
+  bool Try(std::size_t i) {
+    if (kept_->size() >= impl_.options.max_findings) return false;
+    if (!impl_.Accept(rule_, pattern_, text_, lower_, words_[i].s, words_[i].e, placeholders_, &span_lower_,
+                      kept_)) {
+      return false;
+    }
+    covered_[i] = 1;
+    AddSeedWord(i);
+    return true;
+  }
+
+  const Engine::Impl& impl_;
+  const Rule& rule_;
+  const Propagation& p_;
+  std::string_view text_, lower_;
+  const std::vector<std::pair<std::size_t, std::size_t>>& placeholders_;
+  const std::vector<Word>& words_;
+  std::vector<Candidate>* kept_;
+  std::vector<char> covered_;
+  std::map<std::string, bool> seeds_;  // lower-cased seed word → it was written lower-case somewhere
+  LexList lower_case_in_, sentence_none_, list_words_, list_endings_;
+  std::vector<std::string> joiners_;
+  Pattern pattern_;
+  std::string span_lower_;
+};
+
+}  // namespace
+
+bool ParsePropagation(const json& v, const std::string& ptr, JsonWalker* w, Propagation* out) {
+  if (!w->Object(v, ptr,
+                 {"from", "score", "repeats", "min_length", "lower_case_in", "sentence_start_none_in",
+                  "list_joiners", "list_words_in", "list_endings_in", "list_non_ascii"},
+                 {"from"}) ||
+      !w->StringArray(v, "from", ptr, &out->from, 32, 64) || !w->Number(v, "score", ptr, &out->score, 0, 1) ||
+      !w->Bool(v, "repeats", ptr, &out->repeats) || !w->Int(v, "min_length", ptr, &out->min_length, 1, 64) ||
+      !w->StringArray(v, "lower_case_in", ptr, &out->lower_case_in, 100, 256) ||
+      !w->StringArray(v, "sentence_start_none_in", ptr, &out->sentence_start_none_in, 100, 256) ||
+      !w->StringArray(v, "list_joiners", ptr, &out->list_joiners, 32, 16) ||
+      !w->StringArray(v, "list_words_in", ptr, &out->list_words_in, 100, 256) ||
+      !w->StringArray(v, "list_endings_in", ptr, &out->list_endings_in, 100, 256) ||
+      !w->Bool(v, "list_non_ascii", ptr, &out->list_non_ascii))
+    return false;
+  if (out->from.empty()) return w->Fail(ptr + "/from", "must name at least one category");
+  for (std::size_t i = 0; i < out->list_joiners.size(); ++i) {
+    if (StripSpace(out->list_joiners[i]).empty()) {
+      return w->Fail(ptr + "/list_joiners/" + std::to_string(i), "must not be only white space");
+    }
+    out->list_joiners[i] = LowerFold(out->list_joiners[i]);
+  }
+  return true;
+}
+
+bool PropagationLexiconsKnown(const Propagation& p, const Lexicons& lexicons, std::string* missing) {
+  for (const auto* list : {&p.lower_case_in, &p.sentence_start_none_in, &p.list_words_in, &p.list_endings_in}) {
+    for (const std::string& name : *list) {
+      if (!lexicons.count(name)) {
+        *missing = name;
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+void Propagate(const Engine::Impl& impl, std::string_view text, std::string_view lower,
+               const std::vector<std::pair<std::size_t, std::size_t>>& placeholders, std::vector<Candidate>* kept) {
+  if (kept->empty()) return;
+  std::vector<Word> words;
+  for (const Rule& r : impl.rules) {
+    if (r.disabled || !r.propagate) continue;
+    if (words.empty()) words = Words(text, lower);
+    Propagator(impl, r, text, lower, placeholders, words, kept).Run();
+  }
+}
+
+}  // namespace internal
+}  // namespace postscrub
