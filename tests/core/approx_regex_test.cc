@@ -69,7 +69,8 @@ TEST_CASE("approx: on the default packs, same matches on ASCII text and a supers
     REQUIRE(j.is_object());
     for (const auto& r : j["rules"]) {
       const bool cs = !r.contains("case_sensitive") || r["case_sensitive"].get<bool>();
-      for (const auto& p : r["patterns"]) patterns.emplace_back(p["regex"].get<std::string>(), cs);
+      if (r.contains("patterns"))  // a `propagate` rule has none
+        for (const auto& p : r["patterns"]) patterns.emplace_back(p["regex"].get<std::string>(), cs);
       for (const auto& ex : r["examples"]["match"]) texts.push_back(ex["text"].get<std::string>());
       for (const auto& ex : r["examples"]["no_match"]) texts.push_back(ex.get<std::string>());
     }
