@@ -87,18 +87,10 @@ bool NextMatch(const internal::Pattern& p, bool ascii, std::string_view text, st
                re2::StringPiece* groups, int ng, internal::PatternProfile* prof) {
   (void)prof;
   if (ascii || !p.exact) return p.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ng);
-  re2::StringPiece full;
   for (int misses = 0; misses < 64; ++misses) {
-    if (pos > text.size() || !p.re->Match(text, pos, text.size(), RE2::UNANCHORED, &full, 1)) return false;
-    const std::size_t s = static_cast<std::size_t>(full.data() - text.data()), e = s + full.size();
-    if (IsAscii(full)) {
-      if (ng == 1) {
-        groups[0] = full;
-        return true;
-      }
-      // The same path again, pinned to [s, e) (RE2 itself finds groups this way, after its DFA).
-      if (p.re->Match(text, s, e, RE2::ANCHOR_BOTH, groups, ng)) return true;
-    }
+    if (pos > text.size() || !p.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ng)) return false;
+    const std::size_t s = static_cast<std::size_t>(groups[0].data() - text.data());
+    if (IsAscii(groups[0])) return true;
     const RE2& exact = p.exact->Get();
     if (!exact.ok()) return p.re->Match(text, s, text.size(), RE2::UNANCHORED, groups, ng);
     PROFILE_ONLY(if (prof) ++prof->exact_runs;)
