@@ -1,15 +1,18 @@
 // bench_native.cc — the native (g++) benchmark of the engine: the figures to compare with the WASM build.
 //
 //   node bench/corpus.js corpus.json                       # synthetic posts, fixed seed (shared with the WASM bench)
-//   postscrub_bench --corpus corpus.json [--rules DIR] [--json]
+//   postscrub_bench --corpus corpus.json [--rules DIR] [--json | --profile-rules [N]]
 //
 // Prints per-post latency p50/p99 for the 280- and 3,000-character posts, throughput over the mixed corpus,
 // pack compile time and peak resident memory (getrusage). Packs: DIR/packs.txt (default: the embedded packs).
+// --profile-rules: instead, the N (default 25) patterns that take the most time over the 3,000-char posts, with
+// what they produce (src/profile.h), to find the rule that costs the time.
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -20,6 +23,7 @@
 
 #include "postscrub/default_packs.h"
 #include "postscrub/engine.h"
+#include "profile.h"
 
 namespace {
 
@@ -67,17 +71,57 @@ std::vector<std::string> Strings(const nlohmann::json& j, const char* key) {
   return out;
 }
 
+// Prints where Check() spends its time on `posts`, per pattern, heaviest first.
+void ProfileRules(const postscrub::Engine& engine, const std::vector<std::string>& posts, int rounds, int top) {
+  for (const auto& p : posts) engine.Check(p);  // warm-up: lazily compiled regexes are not the check's cost
+  postscrub::internal::CheckProfile prof;
+  postscrub::internal::AttachCheckProfile(&prof);
+  double total_ms = 0;
+  for (int r = 0; r < rounds; ++r) {
+    for (const auto& p : posts) {
+      auto t0 = Clock::now();
+      engine.Check(p);
+      total_ms += Ms(Clock::now() - t0);
+    }
+  }
+  postscrub::internal::AttachCheckProfile(nullptr);
+  const double n = static_cast<double>(prof.checks);
+  std::vector<const postscrub::internal::PatternProfile*> rows;
+  double patterns_ms = 0;
+  for (const auto& pp : prof.patterns) {
+    rows.push_back(&pp);
+    patterns_ms += pp.ms;
+  }
+  std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->ms > b->ms; });
+  std::printf("per post (%zu posts x %d rounds, profiled: timers add overhead)\n", posts.size(), rounds);
+  std::printf("  Check total %.4f ms = normalise + lower + RE2::Set %.4f ms + patterns %.4f ms + rest %.4f ms\n\n",
+              total_ms / n, prof.set_ms / n, patterns_ms / n, (total_ms - prof.set_ms - patterns_ms) / n);
+  std::printf("%-34s %3s %9s %6s %6s %7s %7s %7s %6s %9s\n", "rule", "pat", "ms/post", "%", "hit%", "kwskip%",
+              "exact", "misses", "cands", "valid ms");
+  for (int i = 0; i < top && i < static_cast<int>(rows.size()); ++i) {
+    const auto& pp = *rows[static_cast<std::size_t>(i)];
+    std::printf("%-34s %3d %9.4f %6.1f %6.1f %7.1f %7.2f %7.2f %6.2f %9.4f  (kept %.2f)\n", pp.rule.c_str(),
+                pp.pattern, pp.ms / n, 100 * pp.ms / total_ms, 100 * pp.set_hits / n, 100 * pp.keyword_skips / n,
+                pp.exact_runs / n, pp.exact_misses / n, pp.candidates / n, pp.validator_ms / n, pp.kept / n);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string corpus_path, rules_dir;
   bool as_json = false;
+  int profile_top = 0;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--corpus") && i + 1 < argc) corpus_path = argv[++i];
+    else if (!std::strcmp(argv[i], "--profile-rules")) {
+      profile_top = 25;
+      if (i + 1 < argc && argv[i + 1][0] >= '0' && argv[i + 1][0] <= '9') profile_top = std::atoi(argv[++i]);
+    }
     else if (!std::strcmp(argv[i], "--rules") && i + 1 < argc) rules_dir = argv[++i];
     else if (!std::strcmp(argv[i], "--json")) as_json = true;
     else {
-      std::fprintf(stderr, "usage: postscrub_bench --corpus FILE [--rules DIR] [--json]\n");
+      std::fprintf(stderr, "usage: postscrub_bench --corpus FILE [--rules DIR] [--json | --profile-rules [N]]\n");
       return 2;
     }
   }
@@ -135,6 +179,10 @@ int main(int argc, char** argv) {
     engine = compiled.TakeEngine();
   }
 
+  if (profile_top > 0) {
+    ProfileRules(*engine, long_posts, 5, profile_top);
+    return 0;
+  }
   Latency s = Measure(*engine, short_posts, 3);
   Latency l = Measure(*engine, long_posts, 5);
   size_t bytes = 0;

@@ -12,9 +12,37 @@
 #include "normalize.h"
 #include "propagate.h"
 #include "postscrub/text.h"
+#include "profile.h"
+
+#ifdef POSTSCRUB_PROFILE
+#include <chrono>
+#define PROFILE_ONLY(...) __VA_ARGS__
+#else
+#define PROFILE_ONLY(...)
+#endif
 
 namespace postscrub {
+
+#ifdef POSTSCRUB_PROFILE
+namespace internal {
 namespace {
+thread_local CheckProfile* attached_profile = nullptr;
+}  // namespace
+CheckProfile* AttachCheckProfile(CheckProfile* p) {
+  CheckProfile* old = attached_profile;
+  attached_profile = p;
+  return old;
+}
+CheckProfile* AttachedCheckProfile() { return attached_profile; }
+}  // namespace internal
+#endif
+
+namespace {
+
+PROFILE_ONLY(using ProfileClock = std::chrono::steady_clock;
+             double MsSince(ProfileClock::time_point t0) {
+               return std::chrono::duration<double, std::milli>(ProfileClock::now() - t0).count();
+             })
 
 using internal::Rule;
 
@@ -38,26 +66,43 @@ std::size_t ForwardCodePoints(std::string_view t, std::size_t i, int n) {
   return i;
 }
 
+// True if no byte of `s` is outside ASCII.
+bool IsAscii(std::string_view s) {
+  for (const char ch : s)
+    if (static_cast<unsigned char>(ch) >= 0x80) return false;
+  return true;
+}
+
 // Finds the match of `p` that its exact regex finds by an unanchored search of text[pos..] (leftmost-first), with
-// its groups. On ASCII text the pattern's stand-in is exact (approx_regex.h). Elsewhere the exact regex is only run
-// anchored, at the starts where the stand-in matches: every match of the exact regex starts where the stand-in
-// (a superset at every position) also matches, so the first start where the exact regex matches is its leftmost
-// match. This spares the exact regex its reverse DFA, which the big Unicode classes push out of memory (RE2 then
-// runs the NFA over the rest of the text, for every match).
+// its groups. On ASCII text the pattern's stand-in is exact (approx_regex.h). Elsewhere the stand-in proposes
+// starts, leftmost first; every match of the exact regex starts where the stand-in (a superset at every position)
+// also matches, so the first start where the exact regex matches gives its leftmost match:
+//   - when the stand-in's match there reads only ASCII characters, the exact regex takes the very same path (the
+//     two differ only on non-ASCII characters, and a higher-priority path of the exact regex would be one of the
+//     stand-in's too), so the stand-in's match and groups are the exact ones: most matches in a post with an
+//     emoji or an accented word elsewhere take this way;
+//   - otherwise the exact regex is run anchored at that start.
+// This spares the exact regex its reverse DFA, which the big Unicode classes push out of memory (RE2 then runs the
+// NFA over the rest of the text, for every match), and most of its anchored runs.
 bool NextMatch(const internal::Pattern& p, bool ascii, std::string_view text, std::size_t pos,
-               re2::StringPiece* groups, int ng) {
+               re2::StringPiece* groups, int ng, internal::PatternProfile* prof) {
+  (void)prof;
   if (ascii || !p.exact) return p.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ng);
-  const RE2& exact = p.exact->Get();
-  if (!exact.ok()) return p.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ng);
-  re2::StringPiece start;
   for (int misses = 0; misses < 64; ++misses) {
-    if (pos > text.size() || !p.re->Match(text, pos, text.size(), RE2::UNANCHORED, &start, 1)) return false;
-    const std::size_t s = static_cast<std::size_t>(start.data() - text.data());
+    if (pos > text.size() || !p.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ng)) return false;
+    const std::size_t s = static_cast<std::size_t>(groups[0].data() - text.data());
+    if (IsAscii(groups[0])) return true;
+    const RE2& exact = p.exact->Get();
+    if (!exact.ok()) return p.re->Match(text, s, text.size(), RE2::UNANCHORED, groups, ng);
+    PROFILE_ONLY(if (prof) ++prof->exact_runs;)
     if (exact.Match(text, s, text.size(), RE2::ANCHOR_START, groups, ng)) return true;
+    PROFILE_ONLY(if (prof) ++prof->exact_misses;)
     if (s == text.size()) return false;
     pos = ForwardCodePoints(text, s, 1);
   }
   // Many starts where only the stand-in matches: let RE2 search (linear, if slower) rather than go on.
+  const RE2& exact = p.exact->Get();
+  if (!exact.ok()) return p.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ng);
   return exact.Match(text, pos, text.size(), RE2::UNANCHORED, groups, ng);
 }
 
@@ -156,9 +201,17 @@ bool Engine::Impl::Accept(const Rule& r, const internal::Pattern& p, std::string
   span_lower->assign(lower.substr(s, e - s));
   if (allow.count(*span_lower) || r.allow.count(*span_lower)) return false;
   const std::string_view span = text.substr(s, e - s);
+  // The validator before the allow regexes: both only say no, and on the name rules the validator turns down
+  // most spans for less than the two RE2 searches the allow regexes cost.
+  if (r.validator) {
+    PROFILE_ONLY(const auto t0 = ProfileClock::now();)
+    const bool ok = r.validator->fn(span, r.validator_args, lexicons);
+    PROFILE_ONLY(if (internal::CheckProfile* prof = internal::AttachedCheckProfile(); prof && prof->current)
+                     prof->current->validator_ms += MsSince(t0);)
+    if (!ok) return false;
+  }
   for (const auto& re : r.allow_regex)
     if (RE2::PartialMatch(span, *re)) return false;
-  if (r.validator && !r.validator->fn(span, r.validator_args, lexicons)) return false;
   double score = p.score + ContextBoost(r, lower, s, e);
   score = std::min(1.0, std::max(0.0, score));
   if (score + 1e-9 < r.min_score) return false;
@@ -169,19 +222,27 @@ bool Engine::Impl::Accept(const Rule& r, const internal::Pattern& p, std::string
 CheckResult Engine::Impl::Check(std::string_view original) const {
   CheckResult result;
   if (original.empty() || set_patterns.empty()) return result;
+#ifdef POSTSCRUB_PROFILE
+  internal::CheckProfile* const prof = internal::AttachedCheckProfile();
+  const auto check_t0 = ProfileClock::now();
+  if (prof) {
+    ++prof->checks;
+    if (prof->patterns.size() != set_patterns.size()) {
+      prof->patterns.assign(set_patterns.size(), internal::PatternProfile{});
+      for (std::size_t i = 0; i < set_patterns.size(); ++i) {
+        prof->patterns[i].rule = rules[static_cast<std::size_t>(set_patterns[i].first)].id;
+        prof->patterns[i].pattern = set_patterns[i].second;
+      }
+    }
+  }
+#endif
   const internal::Normalized norm(original);
   const std::string_view text = norm.text();
   const std::string lower_s = internal::LowerFold(text);
   const std::string_view lower(lower_s);
 
   // On ASCII text the patterns' ASCII-exact stand-ins give the same matches (approx_regex.h).
-  bool ascii = true;
-  for (const char ch : text) {
-    if (static_cast<unsigned char>(ch) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
+  const bool ascii = IsAscii(text);
 
   std::vector<int> hits;
   RE2::Set::ErrorInfo info{RE2::Set::kNoError};
@@ -190,6 +251,7 @@ CheckResult Engine::Impl::Check(std::string_view original) const {
     for (std::size_t i = 0; i < set_patterns.size(); ++i) hits.push_back(static_cast<int>(i));
   }
   std::sort(hits.begin(), hits.end());
+  PROFILE_ONLY(if (prof) prof->set_ms += MsSince(check_t0);)
 
   std::vector<std::pair<std::size_t, std::size_t>> placeholders;
   if (text.find('[') != std::string_view::npos || text.find("\xE2\x80\xA2") != std::string_view::npos) {
@@ -204,6 +266,14 @@ CheckResult Engine::Impl::Check(std::string_view original) const {
   for (int h : hits) {
     const auto [ri, pi] = set_patterns[static_cast<std::size_t>(h)];
     const Rule& r = rules[static_cast<std::size_t>(ri)];
+    internal::PatternProfile* pprof = nullptr;
+#ifdef POSTSCRUB_PROFILE
+    const auto pattern_t0 = ProfileClock::now();
+    if (prof) {
+      pprof = prof->current = &prof->patterns[static_cast<std::size_t>(h)];
+      ++pprof->set_hits;
+    }
+#endif
     if (!r.keywords.empty()) {
       signed char& ok = keyword_ok[static_cast<std::size_t>(ri)];
       if (ok < 0) {
@@ -211,7 +281,10 @@ CheckResult Engine::Impl::Check(std::string_view original) const {
         for (const std::string& k : r.keywords)
           if (lower.find(k) != std::string_view::npos) ok = 1;
       }
-      if (!ok) continue;
+      if (!ok) {
+        PROFILE_ONLY(if (pprof) ++pprof->keyword_skips;)
+        continue;
+      }
     }
     const internal::Pattern& p = r.patterns[static_cast<std::size_t>(pi)];
     const int ng = p.group + 1;
@@ -220,7 +293,7 @@ CheckResult Engine::Impl::Check(std::string_view original) const {
     // still finds "Maria Delgado"; the bytes re-scanned this way are budgeted to keep the pass linear.
     std::size_t pos = 0, retry_budget = 4 * text.size() + 4096;
     while (pos <= text.size() && cands.size() < cand_cap) {
-      if (!NextMatch(p, ascii, text, pos, groups.data(), ng)) break;
+      if (!NextMatch(p, ascii, text, pos, groups.data(), ng, pprof)) break;
       const re2::StringPiece full = groups[0], g = groups[static_cast<std::size_t>(p.group)];
       const std::size_t full_start = static_cast<std::size_t>(full.data() - text.data());
       const std::size_t full_end = full_start + full.size();
@@ -231,13 +304,19 @@ CheckResult Engine::Impl::Check(std::string_view original) const {
       pos = skip;
       if (g.data() == nullptr || g.empty()) continue;
       const std::size_t s = static_cast<std::size_t>(g.data() - text.data()), e = s + g.size();
-      if (Accept(r, p, text, lower, s, e, placeholders, &span_lower, &cands)) continue;
+      PROFILE_ONLY(if (pprof) ++pprof->candidates;)
+      if (Accept(r, p, text, lower, s, e, placeholders, &span_lower, &cands)) {
+        PROFILE_ONLY(if (pprof) ++pprof->kept;)
+        continue;
+      }
       if (can_retry) {
         retry_budget -= full.size();
         pos = retry;
       }
     }
+    PROFILE_ONLY(if (pprof) pprof->ms += MsSince(pattern_t0);)
   }
+  PROFILE_ONLY(if (prof) prof->current = nullptr;)
   if (cands.empty()) return result;
 
   std::sort(cands.begin(), cands.end(), [this](const Candidate& a, const Candidate& b) {

@@ -347,42 +347,45 @@ bool SuffixLexiconValid(std::string_view span, const ValidatorArgs& a, const Lex
     i = j;
   }
   if (words.empty()) return false;
-  auto whole_in = [&](const std::string& name, std::string_view w) {
-    auto it = lexicons.find(name);
-    return it != lexicons.end() && it->second.count(std::string(w)) > 0;
-  };
-  auto ends_in = [&](const std::string& name, std::string_view w) {
-    auto it = lexicons.find(name);
-    if (it == lexicons.end()) return false;
-    for (std::size_t k = 1; k < w.size(); ++k) {  // every proper ending of w, longest first
-      if ((static_cast<unsigned char>(w[k]) & 0xC0) == 0x80) continue;  // not inside a UTF-8 sequence
-      if (it->second.count(std::string(w.substr(k)))) return true;
-    }
-    return false;
-  };
-  // A word of a none_in lexicon anywhere rejects the span ("Parkinson Kowalska" is not a name), whatever
-  // the token mode; the token mode applies to the endings.
-  for (std::string_view w : words)
-    for (const std::string& n : a.none_in)
-      if (whole_in(n, w)) return false;
+  // The lists are looked up once per call, and one key string is reused for every lookup (spans are checked by
+  // the dozen per post: this is the hot path of the name rules).
+  std::vector<const std::set<std::string>*> endings, whole;
+  for (const std::string& n : a.any_in)
+    if (auto it = lexicons.find(n); it != lexicons.end()) endings.push_back(&it->second);
+  for (const std::string& n : a.none_in)
+    if (auto it = lexicons.find(n); it != lexicons.end()) whole.push_back(&it->second);
+  std::string key;
   auto good = [&](std::string_view w) {
-    for (const std::string& n : a.any_in)
-      if (ends_in(n, w)) return true;
+    for (const std::set<std::string>* list : endings) {
+      for (std::size_t k = 1; k < w.size(); ++k) {  // every proper ending of w, longest first
+        if ((static_cast<unsigned char>(w[k]) & 0xC0) == 0x80) continue;  // not inside a UTF-8 sequence
+        key.assign(w.substr(k));
+        if (list->count(key)) return true;
+      }
+    }
     return a.any_in.empty();
   };
+  bool endings_ok = false;
   switch (a.token) {
-    case TokenMode::kFirst: return good(words.front());
-    case TokenMode::kLast: return good(words.back());
+    case TokenMode::kFirst: endings_ok = good(words.front()); break;
+    case TokenMode::kLast: endings_ok = good(words.back()); break;
     case TokenMode::kAll:
-      for (std::string_view w : words)
-        if (!good(w)) return false;
-      return true;
+      endings_ok = true;
+      for (std::string_view w : words) endings_ok = endings_ok && good(w);
+      break;
     case TokenMode::kAny:
-      for (std::string_view w : words)
-        if (good(w)) return true;
-      return false;
+      for (std::string_view w : words) endings_ok = endings_ok || good(w);
+      break;
   }
-  return false;
+  if (!endings_ok) return false;  // most spans stop here, before the long none_in lists
+  // A word of a none_in lexicon anywhere rejects the span ("Parkinson Kowalska" is not a name), whatever
+  // the token mode; the token mode applies to the endings.
+  for (std::string_view w : words) {
+    key.assign(w);
+    for (const std::set<std::string>* list : whole)
+      if (list->count(key)) return false;
+  }
+  return true;
 }
 
 }  // namespace internal
