@@ -77,6 +77,30 @@ escu yan shvili dze opoulos poulos idis akis oglu oğlu enko chuk yama moto mura
 qvist ez ná ská cká ný ský cký
 """.split()
 
+# Words that head a line or a label without being a person: clinical-note section headers ("Plan:", "Dispo:"),
+# chat and forum labels ("Me:", "Edit:", "Q:"), letter openings and sign-offs ("Best Regards"), document
+# titles ("Discharge Summary"). Read by the speaker-label and contact-block shapes of rules/names.json.
+LABEL_WORDS = """
+assessment plan impression dispo disposition diagnosis diagnoses dx ddx hpi ros pmh psh pmhx pshx fhx shx fh sh
+meds medications medication allergies allergy vitals vital labs lab imaging exam examination physical history
+subjective objective cc chief complaint reason indication indications procedure procedures findings finding
+results result recommendations recommendation follow followup course hospital summary discharge admission
+admit consult consultation note notes progress problem problems list interval overnight events event update
+updates addendum attestation signed sign signature time date location room bed unit floor ward service team
+attending resident intern student nurse doctor physician provider pcp rn np pa md pt patient pts client
+family mom dad mother father wife husband son daughter parent parents guardian caregiver friend me him her
+us them you we they i she he user bot agent admin moderator mod op customer caller operator staff
+question questions answer answers q a re fwd fw cc bcc subject to from sent attachment attachments ps pps nb
+edit edited tldr tl dr eta fyi psa reminder warning caution tip tips hint spoiler spoilers source sources
+context background story lesson lessons takeaway takeaways summary moral point points thought thoughts
+update status step steps day week month year morning evening night today tonight yesterday tomorrow
+best regards kind warm warmest sincerely yours thanks thank cheers love xoxo respectfully cordially
+dear hi hello hey greetings good morning afternoon evening regards wishes
+personal info information contact details phone mobile cell home work office desk fax email mail address
+website web site url profile bio name title position role company organization department dept job
+occupation employer sender recipient ship bill billing shipping delivery invoice account order
+""".split()
+
 
 def read_words(path, enc="utf-8"):
     op = gzip.open if path.endswith(".gz") else open
@@ -212,6 +236,7 @@ def build(root):
         "not_names": sorted(name_stop),
         "large_regions": sorted(large_regions(root)),
         "surname_endings": sorted(SURNAME_ENDINGS),
+        "label_words": sorted(set(LABEL_WORDS)),
         "ending_exceptions": sorted(ending_exceptions(eng_lower | med_lower | med_caps | place_only | set(MANUAL_NOT_NAMES))),
     }
 

@@ -93,3 +93,82 @@ TEST_CASE("propagation: pack errors name the field", "[propagate]") {
     CHECK_THAT(r.error(), Catch::Contains(row.error));
   }
 }
+
+namespace {
+
+// Seedless shapes: lists nobody found, dialogue labels, contact-block heads (one rule each).
+std::string ShapesPack() {
+  const std::string seed =
+      Rule("t-titled", "name", "high", R"x("patterns":[{"regex":"\\bMrs?\\. (\\p{Lu}\\p{Ll}+)","score":0.9,"group":1}])x");
+  const std::string phone =
+      Rule("t-phone", "phone", "high", R"x("patterns":[{"regex":"\\b\\d{3}-\\d{4}\\b","score":0.9}])x");
+  const char* common =
+      R"("list_names_in":["given","surnames"],"list_endings_in":["endings"],"list_weak_in":["ambiguous"],)"
+      R"("list_non_ascii":true,"list_none_in":["stop"])";
+  const std::string lists = Rule("t-list", "name", "high",
+                                 std::string(R"("propagate":{"from":["name"],"repeats":false,)") +
+                                     R"("list_joiners":[",","and",", and"],)" + common + "}");
+  const std::string labels = Rule("t-label", "name", "high",
+                                  std::string(R"("propagate":{"from":["name"],"repeats":false,"speaker_labels":true,)") +
+                                      R"("label_none_in":["headers"],)" + common + "}");
+  const std::string blocks =
+      Rule("t-block", "name", "high",
+           std::string(R"("propagate":{"from":["name"],"repeats":false,"block_from":["phone"],"block_lines":2,)") +
+               R"("block_none_in":["headers"],)" + common + "}");
+  return Pack("shapes", seed + "," + phone + "," + lists + "," + labels + "," + blocks,
+              R"("lexicons":{"given":["priya","luis","ana","adam","chad"],"surnames":["salinas"],)"
+              R"("ambiguous":["grace","hope","brown"],"endings":["ski"],"stop":["may","june"],)"
+              R"("headers":["plan","assessment","best","regards","patient"]})");
+}
+
+}  // namespace
+
+TEST_CASE("propagation: lists, dialogue labels and contact blocks without a seed", "[propagate]") {
+  auto e = testutil::MustCompile({ShapesPack()});
+  struct Row {
+    const char* text;
+    const char* rule;
+    std::vector<std::string> spans;
+    const char* why;
+  };
+  const Row rows[] = {
+      {"We met Salinas and Priya today", "t-list", {"Salinas", "Priya"}, "two strong members"},
+      {"We met Salinas and Brown today", "t-list", {"Salinas", "Brown"}, "a strong and a weak member"},
+      {"We met Grace and Hope today", "t-list", {}, "two weak members are virtues, not names"},
+      {"We met Salinas and Torvik today", "t-list", {}, "one strong and one unknown member is too little"},
+      {"Then Ana, Luis, Torvik and Adam came", "t-list", {"Ana", "Luis", "Torvik", "Adam"}, "a long list takes unknowns"},
+      {"Salinas and Brown were there", "t-list", {}, "a sentence-initial pair needs two strong members"},
+      {"Salinas and Priya were there", "t-list", {"Salinas", "Priya"}, "two strong members start a sentence"},
+      {"We met Ana, May and June", "t-list", {}, "stop words are never members; one name is no list"},
+      {"Mr. Torvik, Zubko and Luis", "t-list", {"Zubko", "Luis"}, "a found member counts as a name"},
+      {"kids: ana, luis, adam and chad", "t-list", {"ana", "luis", "adam", "chad"}, "a lower-case list of names"},
+      {"bring ana and luis", "t-list", {}, "a lower-case pair is too short"},
+      {"we had apples, pears and chad", "t-list", {}, "a lower-case list of everyday words"},
+      {"Salinas's and Priya's", "t-list", {}, "possessives are no list members"},
+      {"Zubko: hi\nPriya: hello\nPlan: rest", "t-label", {"Zubko", "Priya"}, "labels of a dialogue, not a header"},
+      {"Zubko: hi\nTorvik: hello", "t-label", {}, "no label is a name"},
+      {"Priya: hi, see https://x.org", "t-label", {}, "one label is no dialogue"},
+      {"Assessment: ok\nPlan: rest\nPatient: Ana", "t-label", {}, "section headers"},
+      {"Zubko Torvik\ncourier\n555-0142 and 555-0199", "t-block", {"Zubko Torvik"}, "a head with two contact findings"},
+      {"Zubko Torvik\n555-0142", "t-block", {}, "an unknown head needs two findings"},
+      {"Zubko Kowalski\n555-0142", "t-block", {"Zubko Kowalski"}, "a strong word needs one"},
+      {"Best Regards\n555-0142 and 555-0199", "t-block", {}, "a sign-off is no name"},
+      {"call me\nZubko Kowalski\n555-0142", "t-block", {}, "the head must open a block"},
+      {"Zubko Kowalski\na\nb\nc\n555-0142", "t-block", {}, "the finding is too far below"},
+      {"> zubko j. kowalski\n> 555-0142", "t-block", {"zubko j. kowalski"}, "lower case with an initial"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.text << ": " << row.why);
+    std::vector<std::string> got = Spans(*e, row.text, row.rule);
+    std::vector<std::string> want = row.spans;
+    std::sort(got.begin(), got.end());
+    std::sort(want.begin(), want.end());
+    CHECK(got == want);
+  }
+}
+
+TEST_CASE("propagation: speaker labels need a lexicon of names", "[propagate]") {
+  const postscrub::CompileResult r = postscrub::Engine::Compile({PropagatePack(R"({"from":["name"],"speaker_labels":true})")});
+  REQUIRE_FALSE(r.ok());
+  CHECK_THAT(r.error(), Catch::Contains("/rules/1/propagate/speaker_labels"));
+}

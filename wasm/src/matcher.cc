@@ -317,7 +317,7 @@ CheckResult Engine::Impl::Check(std::string_view original) const {
     PROFILE_ONLY(if (pprof) pprof->ms += MsSince(pattern_t0);)
   }
   PROFILE_ONLY(if (prof) prof->current = nullptr;)
-  if (cands.empty()) return result;
+  // no early return on no candidates: propagation finds lists and dialogue labels of names on its own
 
   std::sort(cands.begin(), cands.end(), [this](const Candidate& a, const Candidate& b) {
     const Severity sa = rules[a.rule].severity, sb = rules[b.rule].severity;

@@ -119,6 +119,11 @@ class Propagator {
       : impl_(impl), rule_(rule), p_(*rule.propagate), text_(text), lower_(lower), placeholders_(placeholders),
         words_(words), kept_(kept), covered_(words.size(), 0) {
     lower_case_in_ = Resolve(impl.lexicons, p_.lower_case_in);
+    list_names_ = Resolve(impl.lexicons, p_.list_names_in);
+    list_weak_ = Resolve(impl.lexicons, p_.list_weak_in);
+    list_none_ = Resolve(impl.lexicons, p_.list_none_in);
+    label_none_ = Resolve(impl.lexicons, p_.label_none_in);
+    block_none_ = Resolve(impl.lexicons, p_.block_none_in);
     sentence_none_ = Resolve(impl.lexicons, p_.sentence_start_none_in);
     list_words_ = Resolve(impl.lexicons, p_.list_words_in);
     list_endings_ = Resolve(impl.lexicons, p_.list_endings_in);
@@ -133,14 +138,20 @@ class Propagator {
       std::size_t first = words_.size(), last = 0;
       for (std::size_t i = WordAt(c.s); i < words_.size() && words_[i].s < c.e; ++i) {
         if (words_[i].e <= c.s) continue;
-        covered_[i] = 1;
+        covered_[i] = seed ? 2 : std::max<char>(covered_[i], 1);
         if (!seed) continue;
         first = std::min(first, i);
         last = i;
         AddSeedWord(i);
       }
       if (seed && first <= last) names.emplace_back(first, last);
+      for (const std::string& cat : p_.block_from)
+        if (impl_.rules[c.rule].category == cat) anchors_.push_back(c.s);
     }
+    // Shapes that make names without a seed; what they find seeds the repeats and lists below.
+    if (!list_names_.empty()) Lists(&names);
+    if (p_.speaker_labels) Labels(&names);
+    if (!p_.block_from.empty()) BlockHeads(&names);
     if (names.empty()) return;
     std::size_t done = 0;
     // Repeats of every seed word, then list neighbours of every name; new names seed further rounds.
@@ -222,13 +233,202 @@ class Propagator {
     const std::string lw = Lower(n);
     return InAny(list_words_, lw) || EndsWithAny(list_endings_, lw) || (p_.list_non_ascii && w.non_ascii);
   }
+  enum class Kind { kBad, kUnknown, kWeak, kStrong, kFound };
+
+  // Title case: capitalised, the rest lower-case ("Ana", not "ANA").
+  bool TitleCase(std::size_t i) const {
+    const Word& w = words_[i];
+    if (!w.capitalised) return false;
+    std::size_t len = 0;
+    DecodeAt(text_, w.s, &len);
+    return text_.compare(w.s + len, w.e - w.s - len, lower_.substr(w.s + len, w.e - w.s - len)) == 0;
+  }
+  bool Possessive(std::size_t i) const {
+    const Word& w = words_[i];
+    return w.e < text_.size() && (text_[w.e] == '\'' || lower_.compare(w.e, 3, "\xE2\x80\x99") == 0);
+  }
+  Kind Classify(std::size_t i) const {
+    if (covered_[i] == 2) return Kind::kFound;
+    if (covered_[i]) return Kind::kBad;
+    const std::string lw = Lower(i);
+    if (InAny(list_none_, lw)) return Kind::kBad;
+    if (InAny(list_names_, lw) || EndsWithAny(list_endings_, lw)) return Kind::kStrong;
+    if (InAny(list_weak_, lw) || (p_.list_non_ascii && words_[i].non_ascii)) return Kind::kWeak;
+    return Kind::kUnknown;
+  }
+  bool Add(std::size_t i, std::vector<std::pair<std::size_t, std::size_t>>* names) {
+    if (covered_[i] || !Try(i)) return false;
+    names->emplace_back(i, i);
+    return true;
+  }
+
+  // A member of the list that starts at word `first`: long enough, written like it, not possessive.
+  bool ListMember(std::size_t first, std::size_t i) const {
+    if (words_[i].letters < p_.min_length || Possessive(i)) return false;
+    return words_[first].lower ? words_[i].lower : TitleCase(i);
+  }
+  void Lists(std::vector<std::pair<std::size_t, std::size_t>>* names) {
+    const std::size_t n = words_.size();
+    std::size_t i = 0;
+    while (i < n) {
+      std::vector<std::size_t> m;
+      if (ListMember(i, i)) {
+        m.push_back(i);
+        for (;;) {
+          const std::size_t k = m.back();
+          std::size_t next = n;
+          for (std::size_t c : {k + 2, k + 1}) {
+            if (c < n && Joined(k, c)) {
+              next = c;
+              break;
+            }
+          }
+          if (next == n || !ListMember(m[0], next)) break;
+          m.push_back(next);
+        }
+      }
+      if (m.size() >= 2) List(m, names);
+      i = m.empty() ? i + 1 : m.back() + 1;
+    }
+  }
+  void List(const std::vector<std::size_t>& m, std::vector<std::pair<std::size_t, std::size_t>>* names) {
+    std::vector<Kind> kinds;
+    int found = 0, strong = 0, weak = 0;
+    for (std::size_t i : m) {
+      kinds.push_back(Classify(i));
+      found += kinds.back() == Kind::kFound;
+      strong += kinds.back() == Kind::kStrong;
+      weak += kinds.back() == Kind::kWeak;
+    }
+    const int size = static_cast<int>(m.size()), named = found + strong;
+    const bool lower = words_[m[0]].lower;
+    bool ok;
+    if (lower) {
+      ok = size >= 3 && named >= size - 1;  // "silvana, adam, chad and caleb"; everyday lists never are
+    } else {
+      ok = named >= p_.list_min_names || (named >= 1 && weak >= 1);
+      if (found == 0 && named < 2 && SentenceStart(text_, words_[m[0]].s)) ok = false;  // "Grace and Ana were…"
+    }
+    if (!ok) return;
+    const bool unknown_ok =
+        lower || (p_.list_unknown_min_members > 0 && size >= p_.list_unknown_min_members && named >= 2);
+    for (std::size_t k = 0; k < m.size(); ++k) {
+      if (kinds[k] == Kind::kStrong || kinds[k] == Kind::kWeak || (kinds[k] == Kind::kUnknown && unknown_ok)) {
+        Add(m[k], names);
+      }
+    }
+  }
+
+  // True if only spaces, tabs and quote marks (">") stand between the start of the line and byte s.
+  bool LineOpens(std::size_t s) const {
+    while (s > 0) {
+      const char c = text_[s - 1];
+      if (c == '\n' || c == '\r') return true;
+      if (c != ' ' && c != '\t' && c != '>') return false;
+      --s;
+    }
+    return true;
+  }
+  // "Ubul: What a wife." — a word alone before a colon at the start of a line (not "http:", not "10:30").
+  bool Label(std::size_t i) const {
+    const Word& w = words_[i];
+    if (w.letters < 2 || !(w.lower || TitleCase(i)) || !LineOpens(w.s)) return false;
+    std::size_t k = w.e;
+    while (k < text_.size() && (text_[k] == ' ' || text_[k] == '\t')) ++k;
+    if (k >= text_.size() || text_[k] != ':') return false;
+    return k + 1 >= text_.size() || (text_[k + 1] != '/' && (text_[k + 1] < '0' || text_[k + 1] > '9'));
+  }
+  void Labels(std::vector<std::pair<std::size_t, std::size_t>>* names) {
+    std::vector<std::size_t> labels;
+    bool named = false;
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      if (!Label(i)) continue;
+      labels.push_back(i);
+      const Kind k = Classify(i);
+      named = named || k == Kind::kFound || k == Kind::kStrong;
+    }
+    if (labels.size() < 2 || !named) return;
+    for (std::size_t i : labels) {
+      if (Classify(i) != Kind::kBad && !InAny(label_none_, Lower(i))) Add(i, names);
+    }
+  }
+
+  // A contact block's head: "Dreux Joly", "> Mijail C Adomo", "emidio p lombardo", "Maika van de Noort".
+  void BlockHeads(std::vector<std::pair<std::size_t, std::size_t>>* names) {
+    static const char* const kParticles[] = {"van", "de", "der", "den", "ten", "ter", "da", "di", "do", "dos", "du",
+                                             "von", "del", "della", "la", "le", "al", "el", "bin", "ibn"};
+    std::size_t ls = 0;
+    bool after_blank = true;  // the first line opens a block, and so does a line after an empty one
+    while (ls <= text_.size()) {
+      std::size_t le = text_.find('\n', ls);
+      if (le == std::string_view::npos) le = text_.size();
+      std::size_t a = ls, b = le;
+      while (a < b && (text_[a] == ' ' || text_[a] == '\t' || text_[a] == '>' || text_[a] == '?')) ++a;
+      while (b > a && (text_[b - 1] == ' ' || text_[b - 1] == '\t' || text_[b - 1] == '\r')) --b;
+      const bool blank = a == b;
+      if (!blank && after_blank) BlockHead(a, b, le, kParticles, sizeof kParticles / sizeof *kParticles, names);
+      after_blank = blank;
+      ls = le + 1;
+    }
+  }
+  void BlockHead(std::size_t a, std::size_t b, std::size_t line_end, const char* const* particles, std::size_t np,
+                 std::vector<std::pair<std::size_t, std::size_t>>* names) {
+    const std::size_t first = WordAt(a);
+    if (first >= words_.size() || words_[first].s != a) return;
+    std::size_t last = first;
+    int real = 0, lower = 0, strong = 0;
+    for (std::size_t i = first; i < words_.size() && words_[i].s < b; ++i) {
+      const Word& w = words_[i];
+      // between words: one space, or ". " after an initial, or a hyphen inside a double name
+      if (i > first) {
+        const std::string_view gap = text_.substr(words_[i - 1].e, w.s - words_[i - 1].e);
+        if (gap != " " && gap != ". " && gap != "-") return;
+        if (gap == ". " && words_[i - 1].letters != 1) return;  // only an initial takes a full stop
+      }
+      last = i;
+      if (covered_[i]) return;
+      if (w.letters == 1) continue;  // an initial
+      const std::string lw = Lower(i);
+      bool particle = false;
+      for (std::size_t k = 0; k < np; ++k) particle = particle || (w.lower && lw == particles[k]);
+      if (particle) continue;
+      if (!(w.lower || TitleCase(i)) || InAny(block_none_, lw)) return;
+      ++real;
+      lower += w.lower;
+      const Kind k = Classify(i);
+      if (k == Kind::kBad) return;
+      strong += k == Kind::kStrong || (p_.list_non_ascii && w.non_ascii);
+    }
+    std::size_t tail = words_[last].e;
+    if (tail < b && text_[tail] == '.') ++tail;  // "hyuuma t." is no head, but "Adam J." is
+    if (tail != b || real < 2 || real > 4 || (lower != 0 && lower != real)) return;
+    // findings of the block_from categories in the next block_lines lines
+    std::size_t end = line_end;
+    for (int k = 0; k < p_.block_lines && end < text_.size(); ++k) {
+      const std::size_t n = text_.find('\n', end + 1);
+      end = n == std::string_view::npos ? text_.size() : n;
+    }
+    int anchors = 0;
+    for (std::size_t s : anchors_) anchors += s > line_end && s < end;
+    if (anchors == 0 || (strong == 0 && anchors < 2)) return;
+    if (kept_->size() >= impl_.options.max_findings ||
+        !impl_.Accept(rule_, pattern_, text_, lower_, words_[first].s, words_[last].e, placeholders_, &span_lower_,
+                      kept_)) {
+      return;
+    }
+    for (std::size_t i = first; i <= last; ++i) {
+      covered_[i] = 2;
+      AddSeedWord(i);
+    }
+    names->emplace_back(first, last);
+  }
   bool Try(std::size_t i) {
     if (kept_->size() >= impl_.options.max_findings) return false;
     if (!impl_.Accept(rule_, pattern_, text_, lower_, words_[i].s, words_[i].e, placeholders_, &span_lower_,
                       kept_)) {
       return false;
     }
-    covered_[i] = 1;
+    covered_[i] = 2;
     AddSeedWord(i);
     return true;
   }
@@ -243,6 +443,8 @@ class Propagator {
   std::vector<char> covered_;
   std::map<std::string, bool> seeds_;  // lower-cased seed word → it was written lower-case somewhere
   LexList lower_case_in_, sentence_none_, list_words_, list_endings_;
+  LexList list_names_, list_weak_, list_none_, label_none_, block_none_;
+  std::vector<std::size_t> anchors_;  // starts of findings of the block_from categories
   std::vector<std::string> joiners_;
   Pattern pattern_;
   std::string span_lower_;
@@ -253,7 +455,9 @@ class Propagator {
 bool ParsePropagation(const json& v, const std::string& ptr, JsonWalker* w, Propagation* out) {
   if (!w->Object(v, ptr,
                  {"from", "score", "repeats", "min_length", "lower_case_in", "sentence_start_none_in",
-                  "list_joiners", "list_words_in", "list_endings_in", "list_non_ascii"},
+                  "list_joiners", "list_words_in", "list_endings_in", "list_non_ascii", "list_names_in", "list_weak_in",
+                  "list_none_in", "list_min_names", "list_unknown_min_members", "speaker_labels", "label_none_in",
+                  "block_from", "block_lines", "block_none_in"},
                  {"from"}) ||
       !w->StringArray(v, "from", ptr, &out->from, 32, 64) || !w->Number(v, "score", ptr, &out->score, 0, 1) ||
       !w->Bool(v, "repeats", ptr, &out->repeats) || !w->Int(v, "min_length", ptr, &out->min_length, 1, 64) ||
@@ -262,8 +466,21 @@ bool ParsePropagation(const json& v, const std::string& ptr, JsonWalker* w, Prop
       !w->StringArray(v, "list_joiners", ptr, &out->list_joiners, 32, 16) ||
       !w->StringArray(v, "list_words_in", ptr, &out->list_words_in, 100, 256) ||
       !w->StringArray(v, "list_endings_in", ptr, &out->list_endings_in, 100, 256) ||
-      !w->Bool(v, "list_non_ascii", ptr, &out->list_non_ascii))
+      !w->Bool(v, "list_non_ascii", ptr, &out->list_non_ascii) ||
+      !w->StringArray(v, "list_names_in", ptr, &out->list_names_in, 100, 256) ||
+      !w->StringArray(v, "list_weak_in", ptr, &out->list_weak_in, 100, 256) ||
+      !w->StringArray(v, "list_none_in", ptr, &out->list_none_in, 100, 256) ||
+      !w->Int(v, "list_min_names", ptr, &out->list_min_names, 1, 16) ||
+      !w->Int(v, "list_unknown_min_members", ptr, &out->list_unknown_min_members, 0, 64) ||
+      !w->Bool(v, "speaker_labels", ptr, &out->speaker_labels) ||
+      !w->StringArray(v, "label_none_in", ptr, &out->label_none_in, 100, 256) ||
+      !w->StringArray(v, "block_from", ptr, &out->block_from, 32, 64) ||
+      !w->Int(v, "block_lines", ptr, &out->block_lines, 1, 16) ||
+      !w->StringArray(v, "block_none_in", ptr, &out->block_none_in, 100, 256))
     return false;
+  if (out->speaker_labels && out->list_names_in.empty()) {
+    return w->Fail(ptr + "/speaker_labels", "needs list_names_in (a label must be a name to start a dialogue)");
+  }
   if (out->from.empty()) return w->Fail(ptr + "/from", "must name at least one category");
   for (std::size_t i = 0; i < out->list_joiners.size(); ++i) {
     if (StripSpace(out->list_joiners[i]).empty()) {
@@ -275,7 +492,8 @@ bool ParsePropagation(const json& v, const std::string& ptr, JsonWalker* w, Prop
 }
 
 bool PropagationLexiconsKnown(const Propagation& p, const Lexicons& lexicons, std::string* missing) {
-  for (const auto* list : {&p.lower_case_in, &p.sentence_start_none_in, &p.list_words_in, &p.list_endings_in}) {
+  for (const auto* list : {&p.lower_case_in, &p.sentence_start_none_in, &p.list_words_in, &p.list_endings_in,
+                           &p.list_names_in, &p.list_weak_in, &p.list_none_in, &p.label_none_in, &p.block_none_in}) {
     for (const std::string& name : *list) {
       if (!lexicons.count(name)) {
         *missing = name;
@@ -288,10 +506,11 @@ bool PropagationLexiconsKnown(const Propagation& p, const Lexicons& lexicons, st
 
 void Propagate(const Engine::Impl& impl, std::string_view text, std::string_view lower,
                const std::vector<std::pair<std::size_t, std::size_t>>& placeholders, std::vector<Candidate>* kept) {
-  if (kept->empty()) return;
   std::vector<Word> words;
   for (const Rule& r : impl.rules) {
     if (r.disabled || !r.propagate) continue;
+    const Propagation& p = *r.propagate;
+    if (kept->empty() && p.list_names_in.empty() && !p.speaker_labels) continue;  // nothing to start from
     if (words.empty()) words = Words(text, lower);
     Propagator(impl, r, text, lower, placeholders, words, kept).Run();
   }
