@@ -46,7 +46,7 @@ bool Engine::Impl::Compose(std::vector<internal::PackSpec> specs, const std::vec
     for (auto& [name, words] : spec.lexicons) {
       auto it = lexicons.find(name);
       if (it == lexicons.end()) lexicons.emplace(name, std::move(words));  // the usual case: no copy
-      else it->second.merge(words);
+      else it->second.Merge(words);
     }
     total_rules += spec.rules.size();
     if (total_rules > options.max_rules) {
