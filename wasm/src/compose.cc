@@ -42,7 +42,7 @@ bool Engine::Impl::Compose(std::vector<internal::PackSpec> specs, const std::vec
       }
       rules[it->second].severity = spec.overrides[i].second;
     }
-    allow.insert(spec.allow.begin(), spec.allow.end());
+    for (const std::string& a : spec.allow) allow.Insert(a);
     for (auto& [name, words] : spec.lexicons) {
       auto it = lexicons.find(name);
       if (it == lexicons.end()) lexicons.emplace(name, std::move(words));  // the usual case: no copy

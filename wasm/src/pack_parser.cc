@@ -167,7 +167,7 @@ bool PackParser::ParseRule(const json& v, const std::string& ptr, Rule* r) {
   for (std::string& k : r->keywords) k = LowerFold(k);
   std::vector<std::string> allow;
   if (!w_.StringArray(v, "allow", ptr, &allow)) return false;
-  for (const std::string& a : allow) r->allow.insert(LowerFold(a));
+  for (const std::string& a : allow) r->allow.Insert(LowerFold(a));
 
   if (v.contains("propagate")) {
     auto prop = std::make_shared<Propagation>();

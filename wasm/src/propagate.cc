@@ -438,8 +438,7 @@ class Propagator {
     for (std::size_t s : anchors_) anchors += s > line_end && s < end;
     if (anchors == 0 || (strong == 0 && anchors < 2)) return;
     if (kept_->size() >= impl_.options.max_findings ||
-        !impl_.Accept(rule_, pattern_, text_, lower_, words_[first].s, words_[last].e, placeholders_, &span_lower_,
-                      kept_)) {
+        !impl_.Accept(rule_, pattern_, text_, lower_, words_[first].s, words_[last].e, placeholders_, kept_)) {
       return;
     }
     for (std::size_t i = first; i <= last; ++i) {
@@ -450,10 +449,7 @@ class Propagator {
   }
   bool Try(std::size_t i) {
     if (kept_->size() >= impl_.options.max_findings) return false;
-    if (!impl_.Accept(rule_, pattern_, text_, lower_, words_[i].s, words_[i].e, placeholders_, &span_lower_,
-                      kept_)) {
-      return false;
-    }
+    if (!impl_.Accept(rule_, pattern_, text_, lower_, words_[i].s, words_[i].e, placeholders_, kept_)) return false;
     covered_[i] = 2;
     AddSeedWord(i);
     return true;
@@ -473,7 +469,6 @@ class Propagator {
   std::vector<std::size_t> anchors_;  // starts of findings of the block_from categories
   std::vector<std::string> joiners_;
   Pattern pattern_;
-  std::string span_lower_;
 };
 
 }  // namespace
