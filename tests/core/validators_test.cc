@@ -221,3 +221,28 @@ TEST_CASE("registry finds every documented validator by name", "[validators]") {
   }
   CHECK(FindValidator("checksum") == nullptr);
 }
+
+TEST_CASE("WordSet: the lexicons' hash set", "[validators]") {
+  WordSet s{"ová", "sson", "ska", "sson"};
+  CHECK(s.size() == 3);  // a word inserted twice is kept once
+  CHECK(s.Contains("sson"));
+  CHECK_FALSE(s.Contains("son"));
+  CHECK_FALSE(s.Contains(""));
+  CHECK_FALSE(s.Contains("salómonsson"));          // longer than any entry
+  CHECK(s.HasProperEnding("salómonsson"));
+  CHECK(s.HasProperEnding("ottová"));
+  CHECK_FALSE(s.HasProperEnding("ska"));           // the entry itself is no proper ending
+  CHECK_FALSE(s.HasProperEnding("maria"));
+  WordSet big;
+  for (int i = 0; i < 5000; ++i) big.Insert("w" + std::to_string(i));  // grows many times
+  big.Merge(s);
+  CHECK(big.size() == 5003);
+  CHECK(big.Contains("w0"));
+  CHECK(big.Contains("w4999"));
+  CHECK(big.Contains("ska"));
+  CHECK_FALSE(big.Contains("w5000"));
+  CHECK(big.word(5000) == "ová");                  // insertion order
+  WordSet with_empty{""};
+  CHECK(with_empty.HasProperEnding("a"));          // "" is a proper ending of every word
+  CHECK_FALSE(with_empty.HasProperEnding(""));
+}

@@ -42,11 +42,11 @@ bool Engine::Impl::Compose(std::vector<internal::PackSpec> specs, const std::vec
       }
       rules[it->second].severity = spec.overrides[i].second;
     }
-    allow.insert(spec.allow.begin(), spec.allow.end());
+    for (const std::string& a : spec.allow) allow.Insert(a);
     for (auto& [name, words] : spec.lexicons) {
       auto it = lexicons.find(name);
       if (it == lexicons.end()) lexicons.emplace(name, std::move(words));  // the usual case: no copy
-      else it->second.merge(words);
+      else it->second.Merge(words);
     }
     total_rules += spec.rules.size();
     if (total_rules > options.max_rules) {

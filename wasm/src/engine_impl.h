@@ -71,7 +71,7 @@ struct Rule {
   ValidatorArgs validator_args;
   std::vector<ContextEntry> context;
   double min_score = 0.5;
-  std::set<std::string> allow;        // lower-cased span texts
+  WordSet allow;                      // lower-cased span texts
   std::vector<std::unique_ptr<RE2>> allow_regex;
   Strategy strategy = Strategy::kLabel;
   std::string label;                  // "[SSN]"
@@ -117,7 +117,7 @@ struct Engine::Impl {
   std::vector<PackInfo> packs;
   std::vector<internal::Rule> rules;          // every rule, disabled ones included
   std::vector<RuleInfo> rule_infos;           // active rules only
-  std::set<std::string> allow;                // pack-level allow terms, lower-cased
+  internal::WordSet allow;                    // pack-level allow terms, lower-cased
   internal::Lexicons lexicons;
   // Every pattern of every active rule, in one unanchored set; set_patterns[i] = {rule, pattern} of set index i.
   std::unique_ptr<RE2::Set> set;
@@ -128,7 +128,7 @@ struct Engine::Impl {
   CheckResult Check(std::string_view utf8) const;
   bool Accept(const internal::Rule& r, const internal::Pattern& p, std::string_view text, std::string_view lower,
               std::size_t s, std::size_t e, const std::vector<std::pair<std::size_t, std::size_t>>& placeholders,
-              std::string* span_lower, std::vector<internal::Candidate>* cands) const;
+              std::vector<internal::Candidate>* cands) const;
   const internal::Rule* FindRule(const std::string& id) const;
 };
 

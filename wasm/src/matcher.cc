@@ -196,10 +196,10 @@ class OverlapResolver {
 bool Engine::Impl::Accept(const Rule& r, const internal::Pattern& p, std::string_view text, std::string_view lower,
                           std::size_t s, std::size_t e,
                           const std::vector<std::pair<std::size_t, std::size_t>>& placeholders,
-                          std::string* span_lower, std::vector<internal::Candidate>* cands) const {
+                          std::vector<internal::Candidate>* cands) const {
   if (!placeholders.empty() && internal::InsidePlaceholders(text, s, e, placeholders)) return false;
-  span_lower->assign(lower.substr(s, e - s));
-  if (allow.count(*span_lower) || r.allow.count(*span_lower)) return false;
+  const std::string_view span_low = lower.substr(s, e - s);
+  if (allow.Contains(span_low) || r.allow.Contains(span_low)) return false;
   const std::string_view span = text.substr(s, e - s);
   // The validator before the allow regexes: both only say no, and on the name rules the validator turns down
   // most spans for less than the two RE2 searches the allow regexes cost.
@@ -261,7 +261,6 @@ CheckResult Engine::Impl::Check(std::string_view original) const {
   std::vector<Candidate> cands;
   const std::size_t cand_cap = options.max_findings * 4 + 16;
   std::vector<re2::StringPiece> groups;
-  std::string span_lower;
 
   for (int h : hits) {
     const auto [ri, pi] = set_patterns[static_cast<std::size_t>(h)];
@@ -305,7 +304,7 @@ CheckResult Engine::Impl::Check(std::string_view original) const {
       if (g.data() == nullptr || g.empty()) continue;
       const std::size_t s = static_cast<std::size_t>(g.data() - text.data()), e = s + g.size();
       PROFILE_ONLY(if (pprof) ++pprof->candidates;)
-      if (Accept(r, p, text, lower, s, e, placeholders, &span_lower, &cands)) {
+      if (Accept(r, p, text, lower, s, e, placeholders, &cands)) {
         PROFILE_ONLY(if (pprof) ++pprof->kept;)
         continue;
       }

@@ -118,10 +118,10 @@ bool PackParser::Parse(const json& v, PackSpec* out) {
     for (auto it = lx.begin(); it != lx.end(); ++it) {
       if (it.key().empty()) return w_.Fail("/lexicons", "a lexicon name must not be empty");
       // The name lexicons hold ~20,000 words: checked in place (the same checks as StringArray) rather than
-      // copied first, and inserted with an end() hint, which costs nothing for a list written in sorted order.
+      // copied first, and inserted into a hash set straight away.
       if (!w_.StringArray(lx, it.key().c_str(), "/lexicons", nullptr)) return false;
       auto& set = out->lexicons[it.key()];
-      for (const json& word : it.value()) set.insert(set.end(), LowerFold(word.get_ref<const std::string&>()));
+      for (const json& word : it.value()) set.Insert(LowerFold(word.get_ref<const std::string&>()));
     }
   }
   const json& rules = v["rules"];
@@ -167,7 +167,7 @@ bool PackParser::ParseRule(const json& v, const std::string& ptr, Rule* r) {
   for (std::string& k : r->keywords) k = LowerFold(k);
   std::vector<std::string> allow;
   if (!w_.StringArray(v, "allow", ptr, &allow)) return false;
-  for (const std::string& a : allow) r->allow.insert(LowerFold(a));
+  for (const std::string& a : allow) r->allow.Insert(LowerFold(a));
 
   if (v.contains("propagate")) {
     auto prop = std::make_shared<Propagation>();

@@ -35,6 +35,8 @@ bool IsLetter(std::uint32_t cp) {
   return true;
 }
 
+bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
 struct Word {
   std::size_t s, e;
   int letters;
@@ -47,13 +49,24 @@ std::vector<Word> Words(std::string_view text, std::string_view lower) {
   std::vector<Word> out;
   std::size_t i = 0, len = 0;
   while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80 && !IsAsciiLetter(c)) {  // the usual non-letter: ASCII, no decoding
+      ++i;
+      continue;
+    }
     if (!IsLetter(DecodeAt(text, i, &len))) {
       i += len;
       continue;
     }
     Word w{i, i, 0, false, true, false};
     std::size_t first_len = len;
-    while (i < text.size() && IsLetter(DecodeAt(text, i, &len))) {
+    for (;;) {
+      if (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) {
+        if (!IsAsciiLetter(static_cast<unsigned char>(text[i]))) break;
+        len = 1;
+      } else if (i >= text.size() || !IsLetter(DecodeAt(text, i, &len))) {
+        break;
+      }
       ++w.letters;
       i += len;
     }
@@ -80,7 +93,7 @@ bool SentenceStart(std::string_view text, std::size_t s) {
   return true;
 }
 
-using LexList = std::vector<const std::set<std::string>*>;
+using LexList = std::vector<const WordSet*>;
 
 LexList Resolve(const Lexicons& lexicons, const std::vector<std::string>& names) {
   LexList out;
@@ -91,16 +104,16 @@ LexList Resolve(const Lexicons& lexicons, const std::vector<std::string>& names)
   return out;
 }
 
-bool InAny(const LexList& lists, const std::string& w) {
+bool InAny(const LexList& lists, std::string_view w) {
   for (const auto* l : lists)
-    if (l->count(w)) return true;
+    if (l->Contains(w)) return true;
   return false;
 }
 
-bool EndsWithAny(const LexList& lists, const std::string& w) {
+// True if w ends with an entry of one of the lists and is longer than it.
+bool EndsWithAny(const LexList& lists, std::string_view w) {
   for (const auto* l : lists)
-    for (const std::string& end : *l)
-      if (w.size() > end.size() && w.compare(w.size() - end.size(), end.size(), end) == 0) return true;
+    if (l->HasProperEnding(w)) return true;
   return false;
 }
 
@@ -109,6 +122,17 @@ std::string StripSpace(std::string_view s) {
   for (char c : s)
     if (c != ' ' && c != '\t') out.push_back(c);
   return out;
+}
+
+// True if `s` without spaces and tabs is `want` (no copy: gaps between words are compared by the thousand).
+bool EqualsWithoutSpace(std::string_view s, std::string_view want) {
+  std::size_t k = 0;
+  for (char c : s) {
+    if (c == ' ' || c == '\t') continue;
+    if (k == want.size() || want[k] != c) return false;
+    ++k;
+  }
+  return k == want.size();
 }
 
 class Propagator {
@@ -149,7 +173,7 @@ class Propagator {
         if (impl_.rules[c.rule].category == cat) anchors_.push_back(c.s);
     }
     // Shapes that make names without a seed; what they find seeds the repeats and lists below.
-    if (!list_names_.empty()) Lists(&names);
+    if (!list_names_.empty() && !joiners_.empty()) Lists(&names);  // no joiners: every list has one member
     if (p_.speaker_labels) Labels(&names);
     if (!p_.block_from.empty()) BlockHeads(&names);
     if (names.empty()) return;
@@ -191,12 +215,12 @@ class Propagator {
                                [](const Word& w, std::size_t b) { return w.e <= b; });
     return static_cast<std::size_t>(it - words_.begin());
   }
-  std::string Lower(std::size_t i) const {
-    return std::string(lower_.substr(words_[i].s, words_[i].e - words_[i].s));
-  }
+  std::string_view Lower(std::size_t i) const { return lower_.substr(words_[i].s, words_[i].e - words_[i].s); }
   void AddSeedWord(std::size_t i) {
     if (words_[i].letters < p_.min_length) return;
-    bool& lower_seen = seeds_[Lower(i)];
+    auto it = seeds_.find(Lower(i));
+    if (it == seeds_.end()) it = seeds_.emplace(std::string(Lower(i)), false).first;
+    bool& lower_seen = it->second;
     lower_seen = lower_seen || words_[i].lower;
   }
   bool RepeatOk(std::size_t i) const {
@@ -210,17 +234,18 @@ class Propagator {
   }
   bool Joined(std::size_t a, std::size_t b) const {
     const std::size_t gs = words_[a].e, ge = words_[b].s;
-    if (ge - gs > 16) return false;
+    if (ge - gs > 16 || joiners_.empty()) return false;
     const std::string_view gap = lower_.substr(gs, ge - gs);
     if (gap.find('\n') != std::string_view::npos) return false;
-    const std::string g = StripSpace(gap);
-    return std::find(joiners_.begin(), joiners_.end(), g) != joiners_.end();
+    for (const std::string& j : joiners_)
+      if (EqualsWithoutSpace(gap, j)) return true;
+    return false;
   }
   // True if the word before word i is an abbreviated title ("Mr.", "Dr.", "Mrs."): capitalised, ≤ 4 letters, ".".
   bool TitleBefore(std::size_t i) const {
     if (i == 0) return false;
     const Word& t = words_[i - 1];
-    return t.capitalised && t.letters <= 4 && StripSpace(text_.substr(t.e, words_[i].s - t.e)) == ".";
+    return t.capitalised && t.letters <= 4 && EqualsWithoutSpace(text_.substr(t.e, words_[i].s - t.e), ".");
   }
   // Is word n, joined to the name word `from`, written like it and name-like on its own?
   bool NeighbourOk(std::size_t from, std::size_t n) const {
@@ -230,7 +255,7 @@ class Propagator {
     if (w.e < text_.size() && (text_[w.e] == '\'' || lower_.compare(w.e, 3, "\xE2\x80\x99") == 0)) {
       return false;  // a possessive beside a name is more often an eponym ("Parkinson's") than a person
     }
-    const std::string lw = Lower(n);
+    const std::string_view lw = Lower(n);
     return InAny(list_words_, lw) || EndsWithAny(list_endings_, lw) || (p_.list_non_ascii && w.non_ascii);
   }
   enum class Kind { kBad, kUnknown, kWeak, kStrong, kFound };
@@ -250,7 +275,7 @@ class Propagator {
   Kind Classify(std::size_t i) const {
     if (covered_[i] == 2) return Kind::kFound;
     if (covered_[i]) return Kind::kBad;
-    const std::string lw = Lower(i);
+    const std::string_view lw = Lower(i);
     if (InAny(list_none_, lw)) return Kind::kBad;
     if (InAny(list_names_, lw) || EndsWithAny(list_endings_, lw)) return Kind::kStrong;
     if (InAny(list_weak_, lw) || (p_.list_non_ascii && words_[i].non_ascii)) return Kind::kWeak;
@@ -270,8 +295,9 @@ class Propagator {
   void Lists(std::vector<std::pair<std::size_t, std::size_t>>* names) {
     const std::size_t n = words_.size();
     std::size_t i = 0;
+    std::vector<std::size_t> m;  // reused: most words start no list
     while (i < n) {
-      std::vector<std::size_t> m;
+      m.clear();
       if (ListMember(i, i)) {
         m.push_back(i);
         for (;;) {
@@ -388,7 +414,7 @@ class Propagator {
       last = i;
       if (covered_[i]) return;
       if (w.letters == 1) continue;  // an initial
-      const std::string lw = Lower(i);
+      const std::string_view lw = Lower(i);
       bool particle = false;
       for (std::size_t k = 0; k < np; ++k) particle = particle || (w.lower && lw == particles[k]);
       if (particle) continue;
@@ -412,8 +438,7 @@ class Propagator {
     for (std::size_t s : anchors_) anchors += s > line_end && s < end;
     if (anchors == 0 || (strong == 0 && anchors < 2)) return;
     if (kept_->size() >= impl_.options.max_findings ||
-        !impl_.Accept(rule_, pattern_, text_, lower_, words_[first].s, words_[last].e, placeholders_, &span_lower_,
-                      kept_)) {
+        !impl_.Accept(rule_, pattern_, text_, lower_, words_[first].s, words_[last].e, placeholders_, kept_)) {
       return;
     }
     for (std::size_t i = first; i <= last; ++i) {
@@ -424,10 +449,7 @@ class Propagator {
   }
   bool Try(std::size_t i) {
     if (kept_->size() >= impl_.options.max_findings) return false;
-    if (!impl_.Accept(rule_, pattern_, text_, lower_, words_[i].s, words_[i].e, placeholders_, &span_lower_,
-                      kept_)) {
-      return false;
-    }
+    if (!impl_.Accept(rule_, pattern_, text_, lower_, words_[i].s, words_[i].e, placeholders_, kept_)) return false;
     covered_[i] = 2;
     AddSeedWord(i);
     return true;
@@ -441,13 +463,12 @@ class Propagator {
   const std::vector<Word>& words_;
   std::vector<Candidate>* kept_;
   std::vector<char> covered_;
-  std::map<std::string, bool> seeds_;  // lower-cased seed word → it was written lower-case somewhere
+  std::map<std::string, bool, std::less<>> seeds_;  // lower-cased seed word → it was written lower-case somewhere
   LexList lower_case_in_, sentence_none_, list_words_, list_endings_;
   LexList list_names_, list_weak_, list_none_, label_none_, block_none_;
   std::vector<std::size_t> anchors_;  // starts of findings of the block_from categories
   std::vector<std::string> joiners_;
   Pattern pattern_;
-  std::string span_lower_;
 };
 
 }  // namespace

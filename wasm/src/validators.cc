@@ -303,7 +303,7 @@ bool LexiconValid(std::string_view span, const ValidatorArgs& a, const Lexicons&
   if (words.empty()) return false;
   auto in = [&](const std::string& name, std::string_view w) {
     auto it = lexicons.find(name);
-    return it != lexicons.end() && it->second.count(std::string(w)) > 0;
+    return it != lexicons.end() && it->second.Contains(w);
   };
   auto good = [&](std::string_view w) {
     if (!a.any_in.empty()) {
@@ -347,20 +347,18 @@ bool SuffixLexiconValid(std::string_view span, const ValidatorArgs& a, const Lex
     i = j;
   }
   if (words.empty()) return false;
-  // The lists are looked up once per call, and one key string is reused for every lookup (spans are checked by
-  // the dozen per post: this is the hot path of the name rules).
-  std::vector<const std::set<std::string>*> endings, whole;
+  // The lists are looked up once per call (spans are checked by the dozen per post: this is the hot path of the
+  // name rules).
+  std::vector<const WordSet*> endings, whole;
   for (const std::string& n : a.any_in)
     if (auto it = lexicons.find(n); it != lexicons.end()) endings.push_back(&it->second);
   for (const std::string& n : a.none_in)
     if (auto it = lexicons.find(n); it != lexicons.end()) whole.push_back(&it->second);
-  std::string key;
   auto good = [&](std::string_view w) {
-    for (const std::set<std::string>* list : endings) {
+    for (const WordSet* list : endings) {
       for (std::size_t k = 1; k < w.size(); ++k) {  // every proper ending of w, longest first
         if ((static_cast<unsigned char>(w[k]) & 0xC0) == 0x80) continue;  // not inside a UTF-8 sequence
-        key.assign(w.substr(k));
-        if (list->count(key)) return true;
+        if (list->Contains(w.substr(k))) return true;
       }
     }
     return a.any_in.empty();
@@ -380,11 +378,9 @@ bool SuffixLexiconValid(std::string_view span, const ValidatorArgs& a, const Lex
   if (!endings_ok) return false;  // most spans stop here, before the long none_in lists
   // A word of a none_in lexicon anywhere rejects the span ("Parkinson Kowalska" is not a name), whatever
   // the token mode; the token mode applies to the endings.
-  for (std::string_view w : words) {
-    key.assign(w);
-    for (const std::set<std::string>* list : whole)
-      if (list->count(key)) return false;
-  }
+  for (std::string_view w : words)
+    for (const WordSet* list : whole)
+      if (list->Contains(w)) return false;
   return true;
 }
 

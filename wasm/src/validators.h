@@ -9,16 +9,17 @@
 
 #include <climits>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "word_set.h"
 
 namespace postscrub {
 namespace internal {
 
 // Named word lists, lower-cased (pack "lexicons"; later packs add words to a list of the same name).
-using Lexicons = std::map<std::string, std::set<std::string>, std::less<>>;
+using Lexicons = std::map<std::string, WordSet, std::less<>>;
 
 enum class DateOrder { kAny, kMdy, kDmy, kYmd };
 enum class TokenMode { kAny, kAll, kFirst, kLast };
