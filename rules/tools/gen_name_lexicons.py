@@ -220,7 +220,10 @@ def build(root):
     place_only = place - common_names
     english_words = eng_lower                      # everyday English: such names need a cue
     drug_words = med_lower - eng_lower             # drugs and other medical words
-    given_all = common_names | (cross - place_only - drug_words - med_caps)
+    # A word the everyday English list has capitalised and that is no Census/BSD given name is a well-known proper
+    # noun (Linux, Netflix, Starbucks, Europe, Java): dictionaries of eight languages list those as often as names.
+    eng_caps = {w.lower() for w in english if w[:1].isupper()}
+    given_all = common_names | (cross - place_only - drug_words - med_caps - eng_caps)
     ambiguous = {w for w in given_all | census_sur if w in english_words}
     not_names = set(MANUAL_NOT_NAMES) | set(MANUAL_EPONYMS) | place_only
     given = {w for w in given_all if w not in english_words and w not in not_names and len(w) > 1}

@@ -21,7 +21,8 @@ struct LoadedFile {
 
 // Reads the files and peeks at their ids and composition fields (full validation is Engine::Compile's job).
 // A file needs the default packs loaded first if it extends a pack, or disables or overrides a rule, that none
-// of the given files defines.
+// of the given files defines, or if it has a `propagate` rule (those start from other rules' findings: a contact
+// block is a name because the phone below it was found by another pack).
 bool ReadPacks(int argc, char** argv, std::vector<LoadedFile>* files) {
   std::set<std::string> pack_ids, rule_ids;
   std::vector<nlohmann::json> docs;
@@ -49,6 +50,9 @@ bool ReadPacks(int argc, char** argv, std::vector<LoadedFile>* files) {
     if (!v.is_object()) continue;
     bool& needs = (*files)[k].needs_base;
     if (v.contains("extends") && v["extends"].is_string()) needs = needs || !pack_ids.count(v["extends"].get<std::string>());
+    if (v.contains("rules") && v["rules"].is_array()) {
+      for (const auto& r : v["rules"]) needs = needs || (r.is_object() && r.contains("propagate"));
+    }
     if (v.contains("disable") && v["disable"].is_array()) {
       for (const auto& d : v["disable"])
         needs = needs || (d.is_string() && !rule_ids.count(d.get<std::string>()));
