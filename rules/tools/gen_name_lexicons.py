@@ -48,8 +48,21 @@ covid omicron delta medicare medicaid tricare aetna cigna humana kaiser
 hippocrates galen osler nightingale freud jung pasteur lister semmelweis fleming salk sabin curie einstein
 darwin newton lincoln washington jefferson kennedy obama trump biden churchill gandhi mandela
 shakespeare dickens austen plato aristotle socrates
-er ed icu or ob gyn pa np rn md do dr pt
-""".split()
+er ed icu or ob gyn pa np rn md do dr pt mr mrs ms mx messrs prof sr jr
+europe africa asia america americas
+""".split() + [
+    # Brands, shops, apps and software a post mentions in passing: dictionaries of many languages list them as
+    # proper nouns as often as given names (measured: on Debian's own docs name-given fired mostly on these).
+    # Filtering every proper noun of the English word list instead loses real names (Alexei, Alistair, Acosta).
+    *"""
+debian ubuntu linux unix emacs perl java kerberos solaris pentium intel unicode firefox thunderbird chrome safari
+windows android iphone ipad macbook excel outlook powerpoint slack teams webex skype whatsapp snapchat pinterest
+reddit spotify netflix hulu disney pixar marvel starbucks dunkin costco walmart kroger safeway wegmans publix
+target uber lyft doordash grubhub instacart airbnb peloton fitbit garmin kleenex tylenol advil motrin aleve
+benadryl gatorade pedialyte ensure doritos subway chipotle mcdonalds wendys nike adidas lululemon crocs tesla
+toyota honda chevy jeep subaru hyundai nissan mazda volvo audi meditech allscripts athenahealth nextgen pyxis
+omnicell vocera tigertext doximity medscape uptodate epocrates
+""".split()]
 
 # Medical eponyms and other capitalised medical words kept even if the en_med list changes.
 MANUAL_EPONYMS = """
@@ -220,10 +233,7 @@ def build(root):
     place_only = place - common_names
     english_words = eng_lower                      # everyday English: such names need a cue
     drug_words = med_lower - eng_lower             # drugs and other medical words
-    # A word the everyday English list has capitalised and that is no Census/BSD given name is a well-known proper
-    # noun (Linux, Netflix, Starbucks, Europe, Java): dictionaries of eight languages list those as often as names.
-    eng_caps = {w.lower() for w in english if w[:1].isupper()}
-    given_all = common_names | (cross - place_only - drug_words - med_caps - eng_caps)
+    given_all = common_names | (cross - place_only - drug_words - med_caps)
     ambiguous = {w for w in given_all | census_sur if w in english_words}
     not_names = set(MANUAL_NOT_NAMES) | set(MANUAL_EPONYMS) | place_only
     given = {w for w in given_all if w not in english_words and w not in not_names and len(w) > 1}
