@@ -28,6 +28,9 @@
   let bypass = null;                   // {target, until}: the one re-dispatched event that may pass the pre-post check
   let busy = false;
 
+  // Timing probes for bench/browser (its instrumented copy defines PS.trace); a no-op in the shipped extension.
+  const trace = typeof PS.trace === 'function' ? PS.trace : null;
+
   const ch = PS.messaging.channel(() => PS.platform.connect('postscrub'), onMessage, onDisconnect);
 
   // ---- messages ---------------------------------------------------------------------------------------------
@@ -44,6 +47,7 @@
     if (!PS.protocol.validateResult(m)) return;
     if (m.type === 'result') {
       const c = byId.get(m.composer);
+      if (trace) trace('result', m.version);
       if (!c || !c.scheduler.accept(m)) return;        // stale: a newer version was sent
       c.allFindings = m.findings;
       c.engineRisk = m.risk;
@@ -52,7 +56,7 @@
       // Draw now, in this task, when the result is for the text on screen: waiting for the next frame would
       // leave the old ranges (which no longer cover the right characters) up for one more frame. Badge and
       // mirror placement read layout, so they wait for the frame.
-      if (updateRanges(c)) paintHighlights();
+      if (updateRanges(c)) { paintHighlights(); if (trace) trace('painted', m.version); }
       scheduleRender();
       scheduleStats();
       refreshCard(c);
@@ -107,6 +111,7 @@
     root.removeEventListener('scroll', onScroll, true);
     root.removeEventListener('resize', onScroll);
     for (const c of [...byId.values()]) detach(c);
+    if (warmTimer !== null) { clearInterval(warmTimer); warmTimer = null; }
     if (hasHighlights) for (const s of SEV) root.CSS.highlights.delete(`postscrub-${s}`);
     if (ui) { ui.destroy(); ui = null; }
   }
@@ -134,10 +139,10 @@
     };
     c.scheduler = new PS.messaging.CheckScheduler({
       extract: () => (el.isConnected ? currentMap(c).text : null),
-      send: (text, version) => post({ type: 'check', id: nextRequest++, composer: id, version, text }),
+      send: (text, version) => { if (trace) trace('sent', version); post({ type: 'check', id: nextRequest++, composer: id, version, text }); },
     });
     const on = (target, type, fn, opts) => { target.addEventListener(type, fn, opts); c.listeners.push([target, type, fn, opts]); };
-    const changed = () => { c.mapStale = true; c.scheduler.notify(); };
+    const changed = () => { if (trace) trace('change', 0); c.mapStale = true; c.scheduler.notify(); };
     if (kind === 'rich') {
       // Every edit of a rich composer mutates its DOM (Lexical often fires no `input`): the observer alone
       // tells us, and keeps the cached text map honest (currentMap).
@@ -491,9 +496,27 @@
   function onFocusIn(e) {
     const t = e.target;
     if (t && (t.isContentEditable || t.tagName === 'TEXTAREA' || t.tagName === 'INPUT') && !controllerFor(t)) rescan();
+    if (controllerFor(t)) keepWarm();
     scheduleRender();
   }
   function onFocusOut() { scheduleRender(); }
+
+  /**
+   * While a composer has focus: wake the background now (a stopped service worker starts and loads the engine
+   * while the user is still placing the caret, not at the first keystroke), and send a ping every 20 s so Chrome
+   * (≥ 114: messages on a port reset the idle timer) does not stop it between bursts of typing. Stops when focus
+   * leaves the composers or the tab is hidden.
+   */
+  let warmTimer = null;
+  function keepWarm() {
+    post({ type: 'ping' });
+    if (warmTimer !== null) return;
+    warmTimer = setInterval(() => {
+      const a = doc.activeElement;
+      if (!running || doc.hidden || !a || !controllerFor(a)) { clearInterval(warmTimer); warmTimer = null; return; }
+      post({ type: 'ping' });
+    }, 20000);
+  }
   function onScroll() {
     if (!ui) return;
     if (ui.card && ui.card.via === 'hover') ui.closeCard();
