@@ -84,8 +84,9 @@ if (typeof importScripts === 'function' && typeof window === 'undefined') {
     lastConfigure = host.configure({ disabledPacks: eff.disabledPacks, extra: extraPacks(),
       allowlist: [...eff.allowlist, ...eff.policyAllowlist] });
     if (trace) trace('packs-compiled');
-    // After the checks already waiting for this engine (they run first, in microtasks): warm it for the next.
-    setTimeout(() => host.warm(), 0);
+    // Warm the new engine for the next keystroke, but only if no check comes soon: a check already waiting for
+    // this engine pays the first-use cost itself and must not queue behind a synthetic one.
+    setTimeout(() => host.warm(), 250);
   }
 
   let ready = null;
