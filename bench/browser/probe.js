@@ -26,6 +26,11 @@
     }
     return false;
   }
+  // Steps reported by an instrumented extension (latency.mjs --trace): [name, version, absolute ms].
+  const traceEvents = [];
+  document.addEventListener('postscrub-trace', (e) => { try { traceEvents.push(JSON.parse(e.detail)); } catch { /* not ours */ } });
+  let last = null;
+  const abs = (t) => performance.timeOrigin + t;
   const ch = new MessageChannel();
   let pending = null;
   ch.port1.onmessage = () => {
@@ -33,6 +38,7 @@
     const now = performance.now();
     if (pending.armed && covered(pending.target)) {
       const p = pending; pending = null;
+      last = { t0: abs(p.t0), end: abs(now) };
       p.resolve(now - p.t0);
       return;
     }
@@ -41,6 +47,8 @@
   };
   window.__bench = {
     covered,
+    /** The last measured keystroke {t0, end} (absolute ms) with the trace events around it, then forgets them. */
+    lastRun() { const r = last && { ...last, events: traceEvents.filter((e) => e[2] >= last.t0 - 50) }; traceEvents.length = 0; return r; },
     /** Resolves with ms from the next `beforeinput` event on `selector` to a correct highlight of `target` (null: timeout). */
     arm(selector, target, timeout = 2000) {
       const el = document.querySelector(selector);

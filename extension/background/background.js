@@ -8,6 +8,11 @@
  * Privacy: post text lives only in memory for the duration of one check; nothing is sent anywhere.
  */
 'use strict';
+// Compile the engine first thing, off the main thread, while the scripts below load: compileStreaming from the
+// extension's own URL (Chrome may also reuse its compiled code). Instantiated once in EngineHost.start().
+if (typeof WebAssembly === 'object' && typeof WebAssembly.compileStreaming === 'function' && typeof fetch === 'function') {
+  self.postscrubWasmModule = WebAssembly.compileStreaming(fetch('/wasm/postscrub_core.wasm')).catch(() => null);
+}
 if (typeof importScripts === 'function' && typeof window === 'undefined') {
   // Paths from the extension root (relative ones would resolve against background/).
   importScripts('/common/platform.js', '/common/protocol.js', '/common/settings.js', '/wasm/postscrub_core.js', '/wasm/postscrub.js',
@@ -16,6 +21,9 @@ if (typeof importScripts === 'function' && typeof window === 'undefined') {
 
 (function (root) {
   const PS = root.PS;
+  // Timing probes for bench/browser (its instrumented copy defines PS.trace); a no-op in the shipped extension.
+  const trace = typeof PS.trace === 'function' ? PS.trace : null;
+  if (trace) trace('scripts-loaded');
   const P = PS.platform;
   const S = PS.settings;
   const api = P.api;
@@ -30,8 +38,11 @@ if (typeof importScripts === 'function' && typeof window === 'undefined') {
     loadWasm: async () => {
       const r = await fetch(P.getURL('wasm/postscrub_core.wasm'));
       if (!r.ok) throw new Error(`postscrub_core.wasm: HTTP ${r.status}`);
-      return new Uint8Array(await r.arrayBuffer());
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      if (trace) trace('wasm-fetched');
+      return bytes;
     },
+    loadModule: root.postscrubWasmModule ? () => root.postscrubWasmModule : null,
     defaultPacks: root.POSTSCRUB_DEFAULT_PACKS || [],
   });
 
@@ -43,12 +54,14 @@ if (typeof importScripts === 'function' && typeof window === 'undefined') {
 
   // ---- settings and packs --------------------------------------------------------------------------------------
   async function loadStored() {
-    const got = await P.localGet(['settings', 'teamPacks', 'policyPackCache']);
+    if (trace) trace('settings-start');
+    const [got, policy] = await Promise.all([P.localGet(['settings', 'teamPacks', 'policyPackCache']), P.managedGet()]);
     userRaw = S.normalize(got.settings);
     teamPacks = Array.isArray(got.teamPacks) ? got.teamPacks.filter((p) => p && typeof p.text === 'string') : [];
     policyPackCache = got.policyPackCache && typeof got.policyPackCache === 'object' ? got.policyPackCache : {};
-    policyRaw = await P.managedGet();
+    policyRaw = policy;
     eff = S.effective(userRaw, policyRaw);
+    if (trace) trace('settings-loaded');
   }
 
   function extraPacks() {
@@ -66,14 +79,23 @@ if (typeof importScripts === 'function' && typeof window === 'undefined') {
 
   async function rebuild() {
     const started = await host.start();
+    if (trace) trace('engine-loaded');
     if (!started.ok) { lastConfigure = { ok: false, errors: [{ key: 'engine', label: 'Engine', error: started.error }], packs: [] }; return; }
     lastConfigure = host.configure({ disabledPacks: eff.disabledPacks, extra: extraPacks(),
       allowlist: [...eff.allowlist, ...eff.policyAllowlist] });
+    if (trace) trace('packs-compiled');
+    // Warm the new engine for the next keystroke, but only if no check comes soon: a check already waiting for
+    // this engine pays the first-use cost itself and must not queue behind a synthetic one.
+    setTimeout(() => host.warm(), 250);
   }
 
   let ready = null;
   function init() {
-    if (!ready) ready = (async () => { await loadStored(); await rebuild(); await reconcileSites(); })();
+    if (!ready) {
+      host.start();                     // loading the engine overlaps reading the settings
+      ready = (async () => { await loadStored(); await rebuild(); })();
+      ready.then(() => reconcileSites()).catch(() => { /* retried on the next permission change */ });
+    }
     return ready;
   }
   async function reload() {
@@ -110,6 +132,7 @@ if (typeof importScripts === 'function' && typeof window === 'undefined') {
   });
 
   async function onPortMessage(conn, raw) {
+    if (trace && raw && raw.type === 'check') trace('recv', raw.version);
     const v = PS.protocol.validateContentMessage(raw);
     if (!v.ok) return;
     const m = v.msg;
@@ -120,12 +143,16 @@ if (typeof importScripts === 'function' && typeof window === 'undefined') {
       case 'hello':
         reply(stateFor(conn.host));
         break;
+      case 'ping':        // nothing to answer: receiving it started the engine (init) and reset the idle timer
+        break;
       case 'check': {
+        if (trace) trace('check-start', m.version);
         if (!on) { reply({ type: 'result', id: m.id, composer: m.composer, version: m.version, findings: [], risk: { level: 'none', score: 0 } }); break; }
         const out = host.check(m.text);
         const shown = S.filterFindings(out.findings, out.risk, { threshold: eff.threshold, allowlist: [...eff.allowlist, ...eff.policyAllowlist] });
         reply({ type: 'result', id: m.id, composer: m.composer, version: m.version, findings: shown.findings, risk: shown.risk,
           ...(out.error ? { error: out.error } : {}) });
+        if (trace) trace('check-replied', m.version);
         break;
       }
       case 'redact': {

@@ -1,7 +1,10 @@
 /*
  * Postscrub engine host: owns the WASM engine in the background (contracts §5) and the choice of packs.
  *
- *   const host = new PS.EngineHost({Postscrub, loadWasm, defaultPacks})  // defaultPacks: [{file, text}] in load order
+ *   const host = new PS.EngineHost({Postscrub, loadWasm, loadModule?, moduleFactory?, defaultPacks})
+ *        // defaultPacks: [{file, text}] in load order. loadModule() -> Promise<WebAssembly.Module>: a module compiled
+ *        // ahead (compileStreaming at worker start, while the other scripts load); with the Emscripten factory
+ *        // (moduleFactory, default globalThis.PostscrubCore) it is only instantiated. Else loadWasm() -> bytes.
  *   await host.start()                 // -> {ok} | {ok: false, error}; loads the module once
  *   host.configure({disabledPacks, extra, allowlist})
  *        // extra: [{key, label, text, fallbackText}] packs after the defaults (admin, team); each is tried on its own:
@@ -9,8 +12,10 @@
  *        // -> {ok, errors: [{key, label, error}], packs: [{id, name, version, publisher}]}
  *   host.validate(text)                // a candidate pack against the packs in use -> {ok, error} | {ok, pack}
  *   host.check(text)                   // -> {findings, risk} (each finding gets packName) | {error}
+ *   host.warm()                        // one check of a synthetic text if the new engine has not checked yet
  *   host.redact(text, spans)           // spans the content script asks for -> {edits} (only real findings)
- * A failed configure keeps the previous engine: checking never stops because of a broken pack.
+ * A failed configure keeps the previous engine: checking never stops because of a broken pack. A configure with
+ * the same packs and allowlist as the engine in use keeps it (no recompile).
  */
 (function (root) {
   'use strict';
@@ -20,13 +25,16 @@
   const packIdOf = (text) => { try { const j = JSON.parse(text); return j && typeof j.id === 'string' ? j.id : null; } catch { return null; } };
 
   class EngineHost {
-    constructor({ Postscrub, loadWasm, defaultPacks = [] }) {
+    constructor({ Postscrub, loadWasm, loadModule = null, moduleFactory = null, defaultPacks = [] }) {
       this.Postscrub = Postscrub;
       this.loadWasm = loadWasm;
+      this.loadModule = loadModule;
+      this.moduleFactory = moduleFactory;
       this.defaultPacks = defaultPacks.map((p) => ({ ...p, id: packIdOf(p.text) }));
       this.runtime = null;
       this.engine = null;
       this.texts = [];           // pack texts the current engine was compiled from
+      this.errors = [];          // what the last configure left out
       this.packInfo = [];
       this.packNames = new Map();
       this.error = null;
@@ -38,8 +46,7 @@
         this.starting = (async () => {
           try {
             if (!this.Postscrub || typeof this.Postscrub.load !== 'function') throw new Error('the Postscrub WASM module is missing');
-            const wasmBinary = await this.loadWasm();
-            this.runtime = await this.Postscrub.load({ wasmBinary });
+            this.runtime = (await this.loadPrecompiled()) || await this.Postscrub.load({ wasmBinary: await this.loadWasm() });
             if (!this.runtime || typeof this.runtime.compile !== 'function') throw new Error('Postscrub.load() returned no runtime');
             return { ok: true };
           } catch (e) {
@@ -49,6 +56,27 @@
         })();
       }
       return this.starting;
+    }
+
+    /**
+     * The runtime from the module compiled ahead, or null (no such module, or it failed: the caller loads the
+     * bytes instead). Postscrub.load() takes a `moduleFactory`; the Emscripten factory takes `instantiateWasm`,
+     * which is handed the imports and instantiates our module instead of compiling `wasmBinary` (empty here).
+     */
+    async loadPrecompiled() {
+      const factory = this.moduleFactory || root.PostscrubCore;
+      if (!this.loadModule || typeof factory !== 'function') return null;
+      try {
+        const mod = await this.loadModule();
+        if (!mod) return null;
+        return await new Promise((resolve, reject) => {
+          const moduleFactory = (opts) => factory({ ...opts, instantiateWasm(imports, receive) {
+            WebAssembly.instantiate(mod, imports).then((instance) => receive(instance, mod), reject);
+            return {};
+          } });
+          this.Postscrub.load({ wasmBinary: new Uint8Array(0), moduleFactory }).then(resolve, reject);
+        });
+      } catch { return null; }
     }
 
     compile(texts) {
@@ -68,6 +96,9 @@
       let texts = this.defaultPacks.filter((p) => !off.has(p.id)).map((p) => p.text);
       // The usual case is one compile: everything at once. Only if that fails, pack by pack to find the broken ones.
       const everything = [...texts, ...extra.map((p) => p.text), ...allowPack];
+      if (this.engine && this.errors.length === 0 && sameTexts(everything, this.texts)) {
+        return { ok: true, errors: [], packs: this.packInfo, unchanged: true };
+      }
       let best = this.compile(everything);
       if (best.ok) texts = everything;
       else {
@@ -97,9 +128,11 @@
       }
       if (this.engine) { try { this.engine.dispose(); } catch { /* already gone */ } }
       this.engine = best.engine;
+      this.checked = false;
       this.texts = texts;
       this.packInfo = safe(() => this.engine.packs(), []);
       this.packNames = new Map(this.packInfo.map((p) => [p.id, p.name]));
+      this.errors = errors;
       return { ok: errors.length === 0, errors, packs: this.packInfo };
     }
 
@@ -117,7 +150,17 @@
       return { ok: true, pack: info };
     }
 
+    /**
+     * A fresh engine's first check costs far more than the next ones (the regexes' automata are built lazily and
+     * the module's code is compiled on first use): pay it with a synthetic text before the user's first keystroke.
+     */
+    warm() {
+      if (!this.engine || this.checked) return;
+      this.check('Warm-up: Mr. Sample Person, DOB 01/02/1990, MRN 00000000, room 12, call 401-555-0100, write to a@example.org.\nhttps://example.org');
+    }
+
     check(text) {
+      this.checked = true;
       if (!this.engine) return { error: this.error || 'engine not ready', findings: [], risk: { level: 'none', score: 0 } };
       const out = safe(() => this.engine.check(text), null);
       if (!out || !Array.isArray(out.findings)) return { error: 'check failed', findings: [], risk: { level: 'none', score: 0 } };
@@ -137,6 +180,7 @@
     }
   }
 
+  const sameTexts = (a, b) => a.length === b.length && a.every((t, i) => t === b[i]);
   function safe(fn, dflt) { try { return fn(); } catch { return dflt; } }
 
   PS.EngineHost = EngineHost;

@@ -40,6 +40,8 @@
     switch (m.type) {
       case 'hello':
         return { ok: true, msg: { type: 'hello' } };
+      case 'ping':     // a composer has focus: start the engine now / keep the worker alive while the user writes
+        return { ok: true, msg: { type: 'ping' } };
       case 'check': {
         if (!isInt(m.id) || !isInt(m.composer) || !isInt(m.version)) return { ok: false, error: 'check: id, composer and version must be integers' };
         if (typeof m.text !== 'string') return { ok: false, error: 'check: text must be a string' };

@@ -4,6 +4,7 @@
  *   const a = PS.adapters.forHost(location.hostname)   // {name, composers: [selector], postButtons: [selector], fields}
  *   PS.adapters.findComposers(document, a)              // [{el, kind: 'rich'|'field', adapter}] in document order
  *   PS.adapters.isPostButton(target, a)                 // the post button the event target is inside, or null
+ *   PS.adapters.enterSubmits(el, a)                     // plain Enter posts from this composer (comment boxes)
  *   PS.adapters.composerRoot(el)                        // the contenteditable root an element belongs to
  *
  * Facebook: Lexical. X: Draft.js (data-testid="tweetTextarea_N" is the contenteditable itself, or wraps it).
@@ -19,13 +20,16 @@
   const SITES = [
     { name: 'facebook', hosts: /(^|\.)facebook\.com$/,
       composers: ['[contenteditable="true"][data-lexical-editor="true"]', '[contenteditable="true"][role="textbox"]'],
-      postButtons: ['[role="button"][aria-label="Post"]', '[role="button"][aria-label="Share now"]', 'div[aria-label="Post"]'] },
+      postButtons: ['[role="button"][aria-label="Post"]', '[role="button"][aria-label="Share now"]', 'div[aria-label="Post"]'],
+      // Comment and reply boxes post on Enter (Shift+Enter is a new line); the post composer does not.
+      enterSubmits: (el) => /\b(comment|reply|answer)\b/i.test(`${el.getAttribute('aria-label') || ''} ${el.getAttribute('aria-placeholder') || ''}`) },
     { name: 'x', hosts: /(^|\.)(x|twitter)\.com$/,
       composers: ['[data-testid^="tweetTextarea_"][contenteditable="true"]', '[data-testid^="tweetTextarea_"] [contenteditable="true"]',
         '.public-DraftEditor-content[contenteditable="true"]'],
       postButtons: ['[data-testid="tweetButton"]', '[data-testid="tweetButtonInline"]'] },
     { name: 'linkedin', hosts: /(^|\.)linkedin\.com$/,
-      composers: ['.ql-editor[contenteditable="true"]'],
+      composers: ['.ql-editor[contenteditable="true"]', '.msg-form__contenteditable[contenteditable="true"]'],
+      enterSubmits: (el) => el.matches('.msg-form__contenteditable'),     // messaging: "Press Enter to Send"
       postButtons: ['.share-actions__primary-action', 'button.comments-comment-box__submit-button',
         'button.comments-comment-box__submit-button--cr'] },
   ];
@@ -81,6 +85,16 @@
     return out;
   }
 
+  /**
+   * Does plain Enter (no Shift) post what is in composer `el`? Per site, plus any composer that says so itself
+   * (`enterkeyhint="send"`). Only elements are inspected, never page scripts.
+   */
+  function enterSubmits(el, adapter) {
+    if (!el || typeof el.getAttribute !== 'function') return false;
+    if ((el.getAttribute('enterkeyhint') || '').toLowerCase() === 'send') return true;
+    return !!(adapter && typeof adapter.enterSubmits === 'function' && adapter.enterSubmits(el));
+  }
+
   /** The post button (per adapter, or a generic one) that `target` is inside, or null. */
   function isPostButton(target, adapter) {
     const el = target && (target.nodeType === 1 ? target : target.parentElement);
@@ -109,6 +123,16 @@
     return false;
   }
 
-  PS.adapters = { SITES, forHost, findComposers, isPostButton, composerRoot, container, pairs, usableField };
+  /** The button that posts composer `el`: the site's own selectors first, then generic ones, in its form/dialog. */
+  function postButtonFor(el, adapter) {
+    const c = container(el);
+    const scope = c || el.ownerDocument;
+    for (const sel of [...adapter.postButtons, ...GENERIC_POST]) {
+      for (const b of scope.querySelectorAll(sel)) if (c || pairs(b, el)) return b;
+    }
+    return null;
+  }
+
+  PS.adapters = { SITES, forHost, findComposers, isPostButton, postButtonFor, enterSubmits, composerRoot, container, pairs, usableField };
   if (typeof module === 'object' && module.exports) module.exports = PS.adapters;
 })(typeof globalThis !== 'undefined' ? globalThis : self);

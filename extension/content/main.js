@@ -28,6 +28,9 @@
   let bypass = null;                   // {target, until}: the one re-dispatched event that may pass the pre-post check
   let busy = false;
 
+  // Timing probes for bench/browser (its instrumented copy defines PS.trace); a no-op in the shipped extension.
+  const trace = typeof PS.trace === 'function' ? PS.trace : null;
+
   const ch = PS.messaging.channel(() => PS.platform.connect('postscrub'), onMessage, onDisconnect);
 
   // ---- messages ---------------------------------------------------------------------------------------------
@@ -44,11 +47,16 @@
     if (!PS.protocol.validateResult(m)) return;
     if (m.type === 'result') {
       const c = byId.get(m.composer);
+      if (trace) trace('result', m.version);
       if (!c || !c.scheduler.accept(m)) return;        // stale: a newer version was sent
       c.allFindings = m.findings;
       c.engineRisk = m.risk;
       applyFilter(c);
       if (c.waiters.length) { const w = c.waiters; c.waiters = []; for (const f of w) f(); }
+      // Draw now, in this task, when the result is for the text on screen: waiting for the next frame would
+      // leave the old ranges (which no longer cover the right characters) up for one more frame. Badge and
+      // mirror placement read layout, so they wait for the frame.
+      if (updateRanges(c)) { paintHighlights(); if (trace) trace('painted', m.version); }
       scheduleRender();
       scheduleStats();
       refreshCard(c);
@@ -103,6 +111,7 @@
     root.removeEventListener('scroll', onScroll, true);
     root.removeEventListener('resize', onScroll);
     for (const c of [...byId.values()]) detach(c);
+    if (warmTimer !== null) { clearInterval(warmTimer); warmTimer = null; }
     if (hasHighlights) for (const s of SEV) root.CSS.highlights.delete(`postscrub-${s}`);
     if (ui) { ui.destroy(); ui = null; }
   }
@@ -123,22 +132,29 @@
     const id = nextComposer++;
     const c = { id, el, kind, map: null, allFindings: [], findings: [], risk: { level: 'none', score: 0 }, engineRisk: null,
       ignored: new Set(), ranges: {}, waiters: [], listeners: [] };
-    c.extract = () => { c.map = kind === 'field' ? PS.textmap.extractField(el) : PS.textmap.extract(el); return c.map; };
+    c.extract = () => {
+      c.map = kind === 'field' ? PS.textmap.extractField(el) : PS.textmap.extract(el);
+      c.mapStale = false;
+      return c.map;
+    };
     c.scheduler = new PS.messaging.CheckScheduler({
-      extract: () => (el.isConnected ? c.extract().text : null),
-      send: (text, version) => post({ type: 'check', id: nextRequest++, composer: id, version, text }),
-      delay: 120,
+      extract: () => (el.isConnected ? currentMap(c).text : null),
+      send: (text, version) => { if (trace) trace('sent', version); post({ type: 'check', id: nextRequest++, composer: id, version, text }); },
     });
     const on = (target, type, fn, opts) => { target.addEventListener(type, fn, opts); c.listeners.push([target, type, fn, opts]); };
-    const changed = () => c.scheduler.notify();
-    on(el, 'input', changed);
+    const changed = () => { if (trace) trace('change', 0); c.mapStale = true; c.scheduler.notify(); };
     if (kind === 'rich') {
+      // Every edit of a rich composer mutates its DOM (Lexical often fires no `input`): the observer alone
+      // tells us, and keeps the cached text map honest (currentMap).
       c.mo = new MutationObserver(changed);
       c.mo.observe(el, { childList: true, subtree: true, characterData: true });
       on(el, 'mousemove', (e) => onHover(c, e));
       on(el, 'mouseleave', () => onHoverLeave());
     } else {
+      on(el, 'input', changed);
       on(el, 'scroll', () => scheduleRender());
+      on(el, 'mousemove', (e) => onHover(c, e));
+      on(el, 'mouseleave', () => onHoverLeave());
     }
     on(el, 'click', (e) => onComposerClick(c, e));
     composers.set(el, c);
@@ -175,30 +191,56 @@
   function render() {
     rafPending = false;
     if (!running) return;
-    const bySev = { high: [], medium: [], low: [], info: [] };
     const active = doc.activeElement;
-    for (const c of byId.values()) {
+    for (const c of [...byId.values()]) {
       if (!c.el.isConnected) { detach(c); continue; }
       const focused = active === c.el || c.el.contains(active);
       ui.setBadge(c.id, { el: c.el, count: c.findings.length, level: c.risk.level, visible: c.findings.length > 0 || focused });
-      if (c.kind === 'field') {
-        // The control's own text cannot take highlights: they go on the mirror laid over it.
-        const nodes = ui.setMirror(c.id, c.el, c.scheduler.text || '', c.el.value === c.scheduler.text ? c.findings : []);
-        for (const { finding, node } of nodes) {
-          (bySev[finding.severity] || bySev.info).push(new StaticRange({ startContainer: node, startOffset: 0, endContainer: node, endOffset: node.data.length }));
-        }
-        continue;
-      }
-      const map = c.extract();
-      if (map.text === c.scheduler.text) {
-        c.ranges = { high: [], medium: [], low: [], info: [] };
-        for (const f of c.findings) {
-          const r = map.range(f.start, f.end);
-          try { (c.ranges[f.severity] || c.ranges.info).push(new StaticRange(r)); } catch { /* node gone */ }
-        }
-      }   // else: the text changed since the check; keep the previous ranges until the next result
-      for (const s of SEV) if (c.ranges[s]) bySev[s].push(...c.ranges[s]);
+      updateRanges(c);
     }
+    ui.reposition();
+    paintHighlights();
+  }
+
+  /**
+   * The text map of the composer as it is now, re-extracted only if the DOM changed since the last extraction
+   * (pending observer records are taken here, so an edit not yet reported cannot slip through).
+   */
+  function currentMap(c) {
+    if (c.kind === 'field') return c.extract();
+    if (c.mo) { const recs = c.mo.takeRecords(); if (recs.length) { c.mapStale = true; c.scheduler.notify(); } }
+    return !c.map || c.mapStale ? c.extract() : c.map;
+  }
+
+  /** Rebuilds the composer's ranges if its newest result is for the text on screen. Returns true if it did. */
+  function updateRanges(c) {
+    const s = c.scheduler;
+    if (!ui || !c.el.isConnected || s.resultText === null) return false;
+    if (c.kind === 'field') {
+      // The control's own text cannot take highlights: they go on the mirror laid over it (placed in the frame).
+      const same = c.el.value === s.resultText;
+      const nodes = ui.setMirror(c.id, c.el, s.resultText, same ? c.findings : [], { place: false });
+      c.ranges = { high: [], medium: [], low: [], info: [] };
+      for (const { finding, node } of nodes) {
+        (c.ranges[finding.severity] || c.ranges.info).push(new StaticRange({ startContainer: node, startOffset: 0, endContainer: node, endOffset: node.data.length }));
+      }
+      return true;
+    }
+    const map = currentMap(c);
+    if (map.text !== s.resultText) return false;   // changed since the check: keep the old ranges until the next result
+    c.ranges = { high: [], medium: [], low: [], info: [] };
+    for (const f of c.findings) {
+      const r = map.range(f.start, f.end);
+      try { (c.ranges[f.severity] || c.ranges.info).push(new StaticRange(r)); } catch { /* node gone */ }
+    }
+    return true;
+  }
+
+  /** Puts every composer's ranges into the page's highlight registry. */
+  function paintHighlights() {
+    if (!running) return;
+    const bySev = { high: [], medium: [], low: [], info: [] };
+    for (const c of byId.values()) for (const s of SEV) if (c.ranges[s]) bySev[s].push(...c.ranges[s]);
     if (hasHighlights) {
       for (const s of SEV) {
         const name = `postscrub-${s}`;
@@ -229,32 +271,37 @@
     if (c.kind === 'field') return c.el.selectionStart === c.el.selectionEnd ? c.el.selectionStart : -1;
     const sel = doc.getSelection();
     if (!sel || !sel.rangeCount || !sel.isCollapsed) return -1;
-    return (c.map || c.extract()).offsetOf(sel.focusNode, sel.focusOffset);
+    return currentMap(c).offsetOf(sel.focusNode, sel.focusOffset);
   }
   function findingAt(c, o) {
     if (o < 0) return null;
     return c.findings.find((f) => f.start <= o && o < f.end) || c.findings.find((f) => f.start < o && o <= f.end) || null;
   }
   function findingRect(c, f) {
-    if (c.kind === 'field') return c.el.getBoundingClientRect();
-    const map = c.extract();
-    if (map.text !== c.scheduler.text) return c.el.getBoundingClientRect();
+    if (c.kind === 'field') return (ui && ui.mirrorRect(c.id, f)) || c.el.getBoundingClientRect();
+    const map = currentMap(c);
+    if (map.text !== c.scheduler.resultText) return c.el.getBoundingClientRect();
     const r = map.range(f.start, f.end);
     const range = doc.createRange();
     try { range.setStart(r.startContainer, r.startOffset); range.setEnd(r.endContainer, r.endOffset); } catch { return c.el.getBoundingClientRect(); }
     const rects = range.getClientRects();
     return rects.length ? rects[0] : range.getBoundingClientRect();
   }
+  /** What a card must not cover: the Post button of this composer. */
+  function avoidRects(c) {
+    const b = postButtonFor(c);
+    return b ? [b.getBoundingClientRect()] : [];
+  }
   function openCard(c, f, via, focus) {
     if (!ui) return;
     clearTimeout(hover.closeTimer);
-    ui.openCard({ composerId: c.id, finding: f, rect: findingRect(c, f), focus, via, highCount: highs(c).length });
+    ui.openCard({ composerId: c.id, finding: f, rect: findingRect(c, f), avoid: avoidRects(c), focus, via, highCount: highs(c).length });
   }
   function refreshCard(c) {
     const st = ui && ui.card;
     if (!st || st.composerId !== c.id) return;
     const f = c.findings.find((x) => x.rule === st.finding.rule && x.text === st.finding.text);
-    if (!f) ui.closeCard(); else if (st.via !== 'keyboard') ui.placeCard(findingRect(c, f));
+    if (!f) ui.closeCard(); else if (st.via !== 'keyboard') ui.placeCard(findingRect(c, f), avoidRects(c));
   }
   function onComposerClick(c, e) {
     if (!e.isTrusted && e.detail === 0) return;
@@ -268,11 +315,12 @@
     if (doc.caretPositionFromPoint) { const p = doc.caretPositionFromPoint(x, y); if (p) { node = p.offsetNode; offset = p.offset; } }
     else if (doc.caretRangeFromPoint) { const r = doc.caretRangeFromPoint(x, y); if (r) { node = r.startContainer; offset = r.startOffset; } }
     if (!node || !c.el.contains(node)) return -1;
-    return (c.map || c.extract()).offsetOf(node, offset);
+    return currentMap(c).offsetOf(node, offset);
   }
   function onHover(c, e) {
     if (!c.findings.length || (ui.card && ui.card.via !== 'hover')) return;
-    const f = findingAt(c, pointOffset(c, e.clientX, e.clientY));
+    // In a <textarea> the mirror knows where each finding is drawn; in a rich composer the caret position does.
+    const f = c.kind === 'field' ? ui.mirrorHit(c.id, e.clientX, e.clientY) : findingAt(c, pointOffset(c, e.clientX, e.clientY));
     let inside = false;
     if (f) { const r = findingRect(c, f); inside = e.clientX >= r.left - 2 && e.clientX <= r.right + 2 && e.clientY >= r.top - 2 && e.clientY <= r.bottom + 2; }
     const key = inside ? `${c.id}:${f.start}:${f.end}` : null;
@@ -392,7 +440,7 @@
     if (stale.length) Promise.all(stale.map((c) => waitFresh(c))).then(decide); else decide();
     return true;
   }
-  /** Back to the composer with the caret at the first high-risk item (a card there could cover the Post button). */
+  /** Back to the composer with the caret at the first high-risk item and its card open (never over the Post button). */
   function review(c) {
     const f = highs(c)[0];
     c.el.focus({ preventScroll: false });
@@ -403,7 +451,8 @@
       const p = map.toDom(f.start, 'forward');
       try { doc.getSelection().collapse(p.node, p.offset); } catch { /* node gone */ }
     }
-    ui.announce(`${highs(c).length} high-risk item${highs(c).length === 1 ? '' : 's'}: the first is "${f.text}". Alt+Shift+K opens its card.`);
+    openCard(c, f, 'review', false);
+    ui.announce(`${highs(c).length} high-risk item${highs(c).length === 1 ? '' : 's'}: the first is "${f.text}". Its card is open; Alt+Shift+K moves into it.`);
   }
   function onClickCapture(e) {
     if (!running || !state.prepost || !ui) return;
@@ -427,31 +476,51 @@
       return;
     }
     if (e.key === 'Escape' && ui.card && c && ui.card.composerId === c.id) { ui.closeCard(); return; }
-    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || !state.prepost || !c) return;
+    if (e.key !== 'Enter' || !state.prepost || !c || e.isComposing || e.keyCode === 229) return;   // 229: IME
+    const chord = e.ctrlKey || e.metaKey;
+    // Plain Enter posts in some composers (Facebook comments, chat boxes); there Shift+Enter is the new line.
+    const plainSubmit = !chord && !e.shiftKey && !e.altKey && PS.adapters.enterSubmits(c.el, adapter);
+    if (!chord && !plainSubmit) return;
     if (bypass && bypass.until > Date.now() && bypass.target === c.el) { bypass = null; return; }
-    const btn = postButtonFor(c);
+    const btn = chord ? postButtonFor(c) : null;
     guard(e, [c], () => {
       if (btn) { bypass = { target: btn, until: Date.now() + 1000 }; btn.click(); return; }
       bypass = { target: c.el, until: Date.now() + 1000 };
-      c.el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', ctrlKey: e.ctrlKey, metaKey: e.metaKey, bubbles: true, cancelable: true }));
+      c.el.focus({ preventScroll: true });
+      c.el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey, bubbles: true, cancelable: true, composed: true }));
     });
   }
-  function postButtonFor(c) {
-    const scope = PS.adapters.container(c.el) || doc;
-    for (const sel of adapter.postButtons) { const b = scope.querySelector(sel); if (b) return b; }
-    return null;
-  }
+  function postButtonFor(c) { return PS.adapters.postButtonFor(c.el, adapter); }
 
   function onFocusIn(e) {
     const t = e.target;
     if (t && (t.isContentEditable || t.tagName === 'TEXTAREA' || t.tagName === 'INPUT') && !controllerFor(t)) rescan();
+    if (controllerFor(t)) keepWarm();
     scheduleRender();
   }
   function onFocusOut() { scheduleRender(); }
+
+  /**
+   * While a composer has focus: wake the background now (a stopped service worker starts and loads the engine
+   * while the user is still placing the caret, not at the first keystroke), and send a ping every 20 s so Chrome
+   * (≥ 114: messages on a port reset the idle timer) does not stop it between bursts of typing. Stops when focus
+   * leaves the composers or the tab is hidden.
+   */
+  let warmTimer = null;
+  function keepWarm() {
+    post({ type: 'ping' });
+    if (warmTimer !== null) return;
+    warmTimer = setInterval(() => {
+      const a = doc.activeElement;
+      if (!running || doc.hidden || !a || !controllerFor(a)) { clearInterval(warmTimer); warmTimer = null; return; }
+      post({ type: 'ping' });
+    }, 20000);
+  }
   function onScroll() {
     if (!ui) return;
     if (ui.card && ui.card.via === 'hover') ui.closeCard();
-    root.requestAnimationFrame(() => { if (ui) { ui.reposition(); const st = ui.card; const c = st && byId.get(st.composerId); if (c) ui.placeCard(findingRect(c, st.finding)); } });
+    root.requestAnimationFrame(() => { if (ui) { ui.reposition(); const st = ui.card; const c = st && byId.get(st.composerId); if (c) ui.placeCard(findingRect(c, st.finding), avoidRects(c)); } });
     scheduleRender();
   }
 

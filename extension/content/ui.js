@@ -7,7 +7,8 @@
  *   ui.setBadge(id, {el, count, level, visible})    ui.removeComposer(id)
  *   ui.openCard({composerId, finding, rect, focus})  ui.closeCard()   ui.card  (the open card's {composerId, finding})
  *   ui.showPrepost({count, onReview, onPostAnyway})  ui.closePrepost()
- *   ui.setMirror(id, textarea, text, findings)       ui.announce(text)   ui.reposition()   ui.destroy()
+ *   ui.setMirror(id, textarea, text, findings, {place})   ui.mirrorRect(id, finding)   ui.mirrorHit(id, x, y)
+ *   ui.announce(text)   ui.reposition()   ui.destroy()
  */
 (function (root) {
   'use strict';
@@ -159,7 +160,7 @@ button.primary { background: var(--primary); color: var(--primary-fg); border-co
     card.addEventListener('mouseenter', () => { if (cardState) cardState.hovering = true; });
     card.addEventListener('mouseleave', () => { if (cardState) { cardState.hovering = false; onAction('card-leave', { ...cardState }); } });
 
-    function openCard({ composerId, finding, rect, focus = false, via = 'click', highCount = 0 }) {
+    function openCard({ composerId, finding, rect, avoid = [], focus = false, via = 'click', highCount = 0 }) {
       cardState = { composerId, finding, via, hovering: false };
       sev.dataset.severity = finding.severity;
       sev.textContent = `${finding.severity} risk`;
@@ -173,19 +174,39 @@ button.primary { background: var(--primary); color: var(--primary-fg); border-co
       btnAll.textContent = `Redact all high-risk (${highCount})`;
       err.textContent = '';
       card.hidden = false;
-      placeCard(rect);
+      placeCard(rect, avoid);
       if (focus) btnRedact.focus();
       return cardState;
     }
-    function placeCard(rect) {
+    /**
+     * Puts the card by `rect` (the finding): below it, else above, else beside it, never over the `avoid` rects
+     * (the site's Post button: the card must not hide it) when any position allows.
+     */
+    function placeCard(rect, avoid = []) {
       if (!rect) return;
       const vw = doc.documentElement.clientWidth || 800, vh = doc.documentElement.clientHeight || 600;
       const w = card.offsetWidth || 340, hgt = card.offsetHeight || 180;
-      let left = Math.min(Math.max(8, rect.left), vw - w - 8);
-      let top = rect.bottom + 6;
-      if (top + hgt > vh - 8 && rect.top - hgt - 6 > 8) top = rect.top - hgt - 6;
-      card.style.left = `${Math.round(left)}px`;
-      card.style.top = `${Math.round(Math.max(8, top))}px`;
+      const clampX = (x) => Math.min(Math.max(8, x), Math.max(8, vw - w - 8));
+      const clampY = (y) => Math.min(Math.max(8, y), Math.max(8, vh - hgt - 8));
+      const spots = [
+        { left: clampX(rect.left), top: rect.bottom + 6 },
+        { left: clampX(rect.left), top: rect.top - hgt - 6 },
+        { left: rect.right + 8, top: clampY(rect.top) },
+        { left: rect.left - w - 8, top: clampY(rect.top) },
+        // Next to what it must not cover: below or above the Post button, or beside it.
+        ...avoid.flatMap((a) => [{ left: clampX(rect.left), top: a.bottom + 6 }, { left: clampX(rect.left), top: a.top - hgt - 6 },
+          { left: a.right + 8, top: clampY(rect.top) }, { left: a.left - w - 8, top: clampY(rect.top) }]),
+        { left: clampX(rect.left), top: 8 },
+      ];
+      const fits = (p) => p.left >= 8 && p.top >= 8 && p.left + w <= vw - 8 && p.top + hgt <= vh - 8;
+      const area = (p, a) => Math.max(0, Math.min(p.left + w, a.right) - Math.max(p.left, a.left)) *
+        Math.max(0, Math.min(p.top + hgt, a.bottom) - Math.max(p.top, a.top));
+      // Covering the Post button is worse than covering the finding itself.
+      const overlap = (p) => avoid.reduce((n, a) => n + 4 * area(p, a), 0) + area(p, rect);
+      const best = spots.find((p) => fits(p) && overlap(p) === 0) ||
+        spots.filter(fits).sort((a, b) => overlap(a) - overlap(b))[0] || { left: clampX(rect.left), top: clampY(rect.bottom + 6) };
+      card.style.left = `${Math.round(best.left)}px`;
+      card.style.top = `${Math.round(best.top)}px`;
     }
     function closeCard(returnFocus = false) {
       const st = cardState;
@@ -232,7 +253,7 @@ button.primary { background: var(--primary); color: var(--primary-fg); border-co
      * Underlines for a <textarea>/<input>: a mirror of the control's text laid exactly over it (pointer-events:
      * none). Returns [{finding, node}]: the mirror text node of each finding, for the highlight registry.
      */
-    function setMirror(id, el, text, findings) {
+    function setMirror(id, el, text, findings, { place = true } = {}) {
       let m = mirrors.get(id);
       if (!findings.length) { if (m) { m.div.remove(); mirrors.delete(id); } return []; }
       if (!m) {
@@ -259,8 +280,31 @@ button.primary { background: var(--primary); color: var(--primary-fg); border-co
         frag.append(doc.createTextNode(text.slice(at) + '\u200b'));
         m.div.replaceChildren(frag);
       }
-      placeMirror(m);
+      if (place) placeMirror(m);
       return m.nodes;
+    }
+    /** Where finding `f` is drawn in the mirror of composer `id` (viewport rect), or null. */
+    function mirrorRect(id, f) {
+      const m = mirrors.get(id);
+      const hit = m && m.nodes.find((x) => x.finding.start === f.start && x.finding.end === f.end);
+      if (!hit) return null;
+      const r = doc.createRange();
+      r.selectNodeContents(hit.node);
+      const rects = [...r.getClientRects()].filter((x) => x.width > 0);
+      return rects[0] || r.getBoundingClientRect();
+    }
+    /** The finding drawn under the viewport point (x, y) in the mirror of composer `id`, or null. */
+    function mirrorHit(id, x, y) {
+      const m = mirrors.get(id);
+      if (!m) return null;
+      const r = doc.createRange();
+      for (const { finding, node } of m.nodes) {
+        r.selectNodeContents(node);
+        for (const b of r.getClientRects()) {
+          if (x >= b.left - 2 && x <= b.right + 2 && y >= b.top - 2 && y <= b.bottom + 2) return finding;
+        }
+      }
+      return null;
     }
     function placeMirror(m) {
       if (!m.el.isConnected) return;
@@ -293,7 +337,7 @@ button.primary { background: var(--primary); color: var(--primary-fg); border-co
 
     return {
       host, shadow, setBadge, removeComposer, openCard, closeCard, placeCard, cardError, showPrepost, closePrepost,
-      setMirror, reposition, announce, destroy, owns,
+      setMirror, mirrorRect, mirrorHit, reposition, announce, destroy, owns,
       get card() { return cardState; },
       get prepostOpen() { return !!prepost; },
       cardElement: card,

@@ -8,7 +8,7 @@ import { launchChromium } from './harness/chromium.mjs';
 import { Driver } from './harness/driver.mjs';
 import { builtExtension } from './harness/extension.mjs';
 import { loadEngine, REPO } from './harness/engine.mjs';
-import { runFlow, runKeyboardCard, runIgnoreAndAllow, runHoverCard } from './harness/flow.mjs';
+import { runFlow, runKeyboardCard, runIgnoreAndAllow, runHoverCard, runRedactAllHigh, runTextareaHover, runEnterSubmit } from './harness/flow.mjs';
 
 let b, driver, engine;
 before(async () => {
@@ -40,6 +40,11 @@ for (const [site, kase] of MATRIX) {
 test('chromium facebook: Alt+Shift+K with the caret in a finding opens its card', () => runKeyboardCard(driver, 'facebook'));
 test('chromium x: Alt+Shift+K with the caret in a finding opens its card', () => runKeyboardCard(driver, 'x'));
 test('chromium linkedin: hovering a highlighted span opens its card', () => runHoverCard(driver, 'linkedin'));
+test('chromium textarea: hovering an underlined span (mirror) opens its card', () => runTextareaHover(driver));
+test('chromium facebook: Redact all high-risk redacts every high-risk item and nothing else', () => runRedactAllHigh(driver, 'facebook', engine));
+test('chromium x: Redact all high-risk redacts every high-risk item and nothing else', () => runRedactAllHigh(driver, 'x', engine));
+test('chromium textarea: Redact all high-risk redacts every high-risk item and nothing else', () => runRedactAllHigh(driver, 'textarea', engine));
+test('chromium facebook comment box: Enter is held while high risk remains; Shift+Enter is a new line', () => runEnterSubmit(driver, engine));
 // Last: Allow persists in this browser profile.
 test('chromium facebook: Ignore hides one finding, Allow hides a term on later pages too', () =>
   runIgnoreAndAllow(driver, 'facebook', engine));

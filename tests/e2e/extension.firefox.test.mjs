@@ -5,7 +5,7 @@ import { launchFirefox } from './harness/firefox.mjs';
 import { Driver } from './harness/driver.mjs';
 import { builtExtension } from './harness/extension.mjs';
 import { loadEngine } from './harness/engine.mjs';
-import { runFlow, runKeyboardCard } from './harness/flow.mjs';
+import { runFlow, runKeyboardCard, runRedactAllHigh, runEnterSubmit } from './harness/flow.mjs';
 
 let b, driver, engine;
 before(async () => {
@@ -27,3 +27,5 @@ for (const [site, kase] of MATRIX) {
 }
 
 test('firefox facebook: Alt+Shift+K with the caret in a finding opens its card', () => runKeyboardCard(driver, 'facebook'));
+test('firefox facebook: Redact all high-risk redacts every high-risk item and nothing else', () => runRedactAllHigh(driver, 'facebook', engine));
+test('firefox facebook comment box: Enter is held while high risk remains; Shift+Enter is a new line', () => runEnterSubmit(driver, engine));

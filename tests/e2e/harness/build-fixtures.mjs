@@ -23,6 +23,7 @@ export async function buildFixtures() {
   };
   await Promise.all([
     build({ ...common, entryPoints: [path.join(src, 'facebook.js')], outfile: path.join(buildDir, 'facebook.js') }),
+    build({ ...common, entryPoints: [path.join(src, 'fbcomment.js')], outfile: path.join(buildDir, 'fbcomment.js') }),
     build({ ...common, entryPoints: [path.join(src, 'linkedin.js')], outfile: path.join(buildDir, 'linkedin.js') }),
     build({ ...common, entryPoints: [path.join(src, 'textarea.js')], outfile: path.join(buildDir, 'textarea.js') }),
     // Draft.js reads `global` (fbjs) besides process.env.NODE_ENV.
@@ -31,6 +32,7 @@ export async function buildFixtures() {
   ]);
   const copies = [
     [path.join(src, 'facebook.html'), 'facebook.html'],
+    [path.join(src, 'fbcomment.html'), 'fbcomment.html'],
     [path.join(src, 'x.html'), 'x.html'],
     [path.join(src, 'linkedin.html'), 'linkedin.html'],
     [path.join(src, 'textarea.html'), 'textarea.html'],

@@ -3,7 +3,7 @@
 // check the framework's own state, undo with Ctrl+Z, then the pre-post dialog ("Review" keeps the draft,
 // "Post anyway" posts it). Written once for Playwright/Chromium and puppeteer/Firefox (see driver.mjs).
 import assert from 'node:assert/strict';
-import { SITES } from './sites.mjs';
+import { SITES, PAGES } from './sites.mjs';
 import { readEditor, readHighlights, readUi, SEVERITIES } from './page.mjs';
 
 const UI = '#postscrub-ui';
@@ -178,13 +178,10 @@ export async function runFlow(driver, engine, siteName, caseName, { screenshotPr
     const s2 = await driver.eval(readEditor);
     assert.equal(s2.posted, false, `${label}: "Review" does not post`);
     assert.equal(s2.text, before.text, `${label}: "Review" keeps the draft`);
-    // "Review" puts the caret on the first high-risk item, which may open its card over the Post button:
-    // a user closes it (Escape) before clicking Post again.
-    if ((await driver.eval(readUi)).card) {
-      await driver.press('Escape');
-      await driver.waitFor(() => !document.querySelector('#postscrub-ui')?.shadowRoot
-        ?.querySelector('[role="dialog"].ps-card:not([hidden])'), null, { message: `${label}: Escape closes the card` });
-    }
+    // "Review" puts the caret on the first high-risk item and opens its card, which must not cover the Post
+    // button: the user can read it and still click Post right away.
+    const reviewed = await driver.waitFor(cardOverPost, postSel, { message: `${label}: "Review" opens the first high-risk card`, timeout: 3000 });
+    assert.equal(reviewed.overlap, 0, `${label}: the card opened by "Review" does not cover the Post button: ${JSON.stringify(reviewed)}`);
     await driver.click(postSel);
     await driver.click('[role="alertdialog"].ps-prepost [data-action="post-anyway"]', { shadowHost: UI });
   }
@@ -203,6 +200,17 @@ async function startPost(driver, siteName, steps) {
   await driver.click(editorSel);
   await typeSteps(driver, steps);
   return { editorSel, hl: await settledHighlights(driver) };
+}
+
+/** The open card's rect and its overlap (px²) with the Post button `postSel`, or null if no card is open. */
+function cardOverPost(postSel) {
+  const card = document.querySelector('#postscrub-ui')?.shadowRoot?.querySelector('[role="dialog"].ps-card');
+  if (!card || card.hidden) return null;
+  const c = card.getBoundingClientRect();
+  if (!c.width) return null;
+  const p = document.querySelector(postSel).getBoundingClientRect();
+  const overlap = Math.max(0, Math.min(c.right, p.right) - Math.max(c.left, p.left)) * Math.max(0, Math.min(c.bottom, p.bottom) - Math.max(c.top, p.top));
+  return { overlap, card: [c.left, c.top, c.right, c.bottom].map(Math.round), post: [p.left, p.top, p.right, p.bottom].map(Math.round) };
 }
 
 const cardVisible = () => {
@@ -267,4 +275,111 @@ export async function runHoverCard(driver, siteName) {
   await driver.page.mouse.move(hit.x, hit.y, { steps: 4 });
   await driver.waitFor(cardVisible, null, { message: `${label}: the card to open on hover`, timeout: 3000 });
   assert.equal((await driver.eval(readEditor)).text, 'Call his wife at 401-863-2291 tonight', `${label}: text untouched`);
+}
+
+/**
+ * "Redact all high-risk" in a card redacts every high-severity finding (as the engine redacts them) and nothing
+ * else, in the framework's own state; the other findings stay highlighted.
+ */
+export async function runRedactAllHigh(driver, siteName, engine) {
+  const label = `${driver.browserName} ${siteName} Redact all high-risk`;
+  const text = 'Saw Mr. John Hartley today, MRN 00482913, wife at 401-863-2291, email jhartley@example.net';
+  await startPost(driver, siteName, [text]);
+  const findings = engine.check(text).findings;
+  const highs = findings.filter((f) => f.severity === 'high');
+  assert.ok(highs.length >= 2, `${label}: the post has several high-risk findings (engine: ${JSON.stringify(findings.map((f) => [f.text, f.severity]))})`);
+  const card = await openCard(driver, highs[0].text);
+  assert.ok(card.actions.includes('redact-all-high'), `${label}: the card offers Redact all high-risk`);
+  const btn = await driver.eval(() => document.querySelector('#postscrub-ui').shadowRoot.querySelector('[data-action="redact-all-high"]').textContent);
+  assert.ok(btn.includes(`(${highs.length})`), `${label}: the button names the count ${highs.length}: ${btn}`);
+  await driver.click('[role="dialog"].ps-card [data-action="redact-all-high"]', { shadowHost: UI });
+  const expected = engine.redact(text, highs).text;
+  assert.notEqual(expected, text);
+  await driver.waitFor((t) => window.__fixture.getParagraphs().join('\n') === t, expected,
+    { message: `${label}: the framework's text to become ${JSON.stringify(expected)}`, timeout: 4000 })
+    .catch(async (e) => { throw new Error(`${e.message}; it is ${JSON.stringify((await driver.eval(readEditor)).text)}`); });
+  const rest = engine.check(expected).findings;
+  assert.ok(!rest.some((f) => f.severity === 'high' && highs.some((h) => h.text === f.text)), `${label}: no redacted item is found again`);
+  const hl = await settledHighlights(driver).catch(() => ({ high: [], medium: [], low: [], info: [] }));
+  if (rest.length) assertHighlightsMatchEngine(engine, expected, hl, label);
+}
+
+/** In a <textarea> (underlines drawn on a mirror over it), resting the mouse on an underlined span opens its card. */
+export async function runTextareaHover(driver) {
+  const label = `${driver.browserName} textarea hover`;
+  await startPost(driver, 'textarea', ['Call his wife at 401-863-2291 tonight']);
+  assert.equal(await driver.eval(cardVisible), false, `${label}: no card before hovering`);
+  const h = await driver.eval(readHighlights);
+  const hit = SEVERITIES.flatMap((s) => h[s]).find((r) => r.text === '401-863-2291');
+  assert.ok(hit, `${label}: the phone number is underlined (on the mirror)`);
+  const onTextarea = await driver.eval(([x, y]) => document.elementFromPoint(x, y)?.id, [hit.x, hit.y]);
+  assert.equal(onTextarea, 'post', `${label}: the underline lies over the textarea itself`);
+  await driver.page.mouse.move(hit.x - 30, hit.y + 60);
+  await driver.page.mouse.move(hit.x, hit.y, { steps: 4 });
+  await driver.waitFor(cardVisible, null, { message: `${label}: the card to open on hover`, timeout: 3000 });
+  const ui = await driver.eval(readUi);
+  assert.ok(ui.card.redact.length > 0, `${label}: the card offers Redact`);
+  // Away from the span (still over the textarea): the hover card closes again.
+  await driver.page.mouse.move(hit.x - 30, hit.y + 60, { steps: 3 });
+  await driver.waitFor(() => !document.querySelector('#postscrub-ui')?.shadowRoot?.querySelector('[role="dialog"].ps-card:not([hidden])'),
+    null, { message: `${label}: the hover card to close when the mouse leaves the span`, timeout: 3000 });
+  assert.equal((await driver.eval(readEditor)).text, 'Call his wife at 401-863-2291 tonight', `${label}: text untouched`);
+}
+
+/**
+ * A comment box that posts on Enter: Enter with a high-risk item left opens the pre-post dialog and the site
+ * posts nothing; "Review" keeps the draft; "Post anyway" posts it once. Shift+Enter is a new line, never held.
+ * A harmless comment posts on Enter at once.
+ */
+export async function runEnterSubmit(driver, engine) {
+  const label = `${driver.browserName} comment box Enter`;
+  await driver.goto(PAGES.fbcomment.url);
+  await driver.waitFor(() => window.__fixture?.ready, null, { message: 'the comment fixture' });
+  const sel = await driver.eval(() => window.__fixture.editorSelector);
+  await driver.click(sel);
+  await typeSteps(driver, ['Great talk today, thanks!']);
+  await sleep(300);
+  await driver.press('Enter');
+  await driver.waitFor(() => window.__fixture.postCount === 1, null, { message: `${label}: a harmless comment posts on Enter`, timeout: 3000 });
+  assert.equal(await driver.eval(() => window.__fixture.postedText), 'Great talk today, thanks!');
+  assert.equal((await driver.eval(readUi)).prepost, null, `${label}: no dialog for a harmless comment`);
+
+  const risky = 'Saw him today, MRN 00482913';
+  await typeSteps(driver, [risky]);
+  const hl = await settledHighlights(driver);
+  assertHighlightsMatchEngine(engine, risky, hl, label);
+  assert.ok(engine.check(risky).findings.some((f) => f.severity === 'high'), `${label}: the comment has a high-risk item`);
+  await driver.press('Shift+Enter');
+  await driver.waitFor(() => window.__fixture.getParagraphs().join('\n').endsWith('\n') || window.__fixture.getText().endsWith('\n'), null,
+    { message: `${label}: Shift+Enter inserts a new line`, timeout: 3000 });
+  assert.equal((await driver.eval(readUi)).prepost, null, `${label}: Shift+Enter is not held`);
+  assert.equal(await driver.eval(() => window.__fixture.postCount), 1, `${label}: Shift+Enter does not post`);
+  await driver.press('Backspace');
+  await driver.waitFor((t) => window.__fixture.getText() === t, risky, { message: `${label}: back to the one-line comment` });
+  await settledHighlights(driver);
+
+  await driver.press('Enter');
+  await driver.waitFor(() => {
+    const d = document.querySelector('#postscrub-ui')?.shadowRoot?.querySelector('[role="alertdialog"].ps-prepost');
+    return d && d.getBoundingClientRect().width > 0;
+  }, null, { message: `${label}: Enter with a high-risk item opens the pre-post dialog`, timeout: 3000 });
+  let st = await driver.eval(readEditor);
+  assert.equal(st.postCount, 1, `${label}: the site did not receive the Enter`);
+  assert.equal(st.raw, risky, `${label}: the draft is intact`);
+  await driver.click('[role="alertdialog"].ps-prepost [data-action="review"]', { shadowHost: UI });
+  await driver.waitFor(() => !document.querySelector('#postscrub-ui')?.shadowRoot?.querySelector('.ps-prepost'), null,
+    { message: `${label}: "Review" closes the dialog` });
+  st = await driver.eval(readEditor);
+  assert.equal(st.postCount, 1, `${label}: "Review" does not post`);
+  assert.equal(st.raw, risky, `${label}: "Review" keeps the draft`);
+
+  if ((await driver.eval(readUi)).card) { await driver.press('Escape'); }
+  if (!(await driver.eval(readEditor)).focused) await driver.click(sel);
+  await driver.press('Enter');
+  await driver.click('[role="alertdialog"].ps-prepost [data-action="post-anyway"]', { shadowHost: UI });
+  await driver.waitFor(() => window.__fixture.postCount === 2, null, { message: `${label}: "Post anyway" posts the comment`, timeout: 3000 });
+  st = await driver.eval(readEditor);
+  assert.equal(st.postedText, risky, `${label}: what was posted is the draft, unchanged`);
+  await sleep(300);
+  assert.equal(await driver.eval(() => window.__fixture.postCount), 2, `${label}: posted exactly once`);
 }

@@ -15,6 +15,12 @@ export const SITES = {
   textarea: { url: 'https://www.facebook.com/__postscrub_fixture/textarea.html', html: 'textarea.html', framework: 'textarea' },
 };
 
+// Pages that are not a site's main composer (so not in the smoke matrix), served as fixture assets.
+export const PAGES = {
+  // A Facebook comment box: Enter posts it, Shift+Enter is a new line, no Post button.
+  fbcomment: { url: 'https://www.facebook.com/__postscrub_fixture/fbcomment.html', framework: 'lexical' },
+};
+
 const ORIGINS = new Set(Object.values(SITES).map((s) => new URL(s.url).origin));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 

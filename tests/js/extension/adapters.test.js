@@ -39,3 +39,14 @@ test('planEdits: from the end backwards, overlapping edits dropped', () => {
   for (const e of E.planEdits(edits)) t = E.expected(t, e.start, e.end, e.replacement);
   assert.equal(t, '[NAME] 123 is at 03/2024');
 });
+
+test('enterSubmits: Facebook comment/reply boxes and enterkeyhint=send post on Enter; post composers do not', () => {
+  const fb = A.forHost('www.facebook.com');
+  const box = (attrs) => { const e = el('div', attrs); e.matches = () => false; return e; };
+  assert.equal(A.enterSubmits(box({ 'aria-label': 'Write a comment…', role: 'textbox' }), fb), true);
+  assert.equal(A.enterSubmits(box({ 'aria-placeholder': 'Write a public reply…' }), fb), true);
+  assert.equal(A.enterSubmits(box({ 'aria-label': "What's on your mind?" }), fb), false, 'the post composer: Enter is a new line');
+  assert.equal(A.enterSubmits(box({ 'aria-label': 'Write a comment…' }), A.forHost('x.com')), false, 'only where the site does it');
+  assert.equal(A.enterSubmits(box({ enterkeyhint: 'send' }), A.forHost('forum.example.org')), true);
+  assert.equal(A.enterSubmits(box({}), A.forHost('forum.example.org')), false);
+});

@@ -90,3 +90,46 @@ test('redact: only spans that are real findings of the text are redacted', async
   assert.deepEqual(host.redact(text, [{ start: 0, end: 3, rule: 'us-ssn' }]).edits, [], 'not a finding: nothing');
   assert.equal(host.redact(text, [{ start: 4, end: 15 }, { start: 19, end: 29 }]).edits.length, 2);
 });
+
+test('configure with the same packs and allowlist keeps the engine (no recompile); a change recompiles', async () => {
+  const host = await started();
+  assert.equal(host.configure({ allowlist: ['Dr Who'] }).ok, true);
+  const engine = host.engine;
+  const before = Postscrub.compiles;
+  const again = host.configure({ allowlist: ['Dr Who'] });
+  assert.equal(again.ok, true);
+  assert.equal(again.unchanged, true);
+  assert.equal(Postscrub.compiles, before, 'nothing compiled');
+  assert.equal(host.engine, engine);
+  host.configure({ allowlist: ['Dr Who', 'Mercy'] });
+  assert.equal(Postscrub.compiles, before + 1, 'a new allowlist term recompiles');
+  assert.notEqual(host.engine, engine);
+});
+
+test('a module compiled ahead is instantiated through the factory, not recompiled from bytes', async () => {
+  const mod = { compiledAhead: true };
+  const seen = [];
+  const realInstantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = async (m, imports) => { seen.push([m, imports]); return { exports: {} }; };
+  try {
+    // The stand-in factory behaves as Emscripten's: with `instantiateWasm` it hands over the imports and waits.
+    const moduleFactory = (opts) => new Promise((resolve) => {
+      opts.instantiateWasm({ env: 'imports' }, (instance, m) => resolve({ instance, m }));
+    });
+    const Fake = { async load(opts) { const m = await opts.moduleFactory({}); return { compile: Postscrub.load.bind(null), from: m }; } };
+    let bytesLoaded = false;
+    const host = new EngineHost({ Postscrub: Fake, moduleFactory, loadModule: async () => mod,
+      loadWasm: async () => { bytesLoaded = true; return new Uint8Array(4); }, defaultPacks: [] });
+    assert.deepEqual(await host.start(), { ok: true });
+    assert.equal(bytesLoaded, false, 'the bytes were not fetched again');
+    assert.deepEqual(seen, [[mod, { env: 'imports' }]]);
+    assert.equal(host.runtime.from.m, mod);
+  } finally { WebAssembly.instantiate = realInstantiate; }
+});
+
+test('if the module compiled ahead is missing, the bytes are loaded instead', async () => {
+  const host = new EngineHost({ Postscrub, moduleFactory: () => { throw new Error('unused'); }, loadModule: async () => null,
+    loadWasm, defaultPacks: [{ file: 'test.json', text: PACK }] });
+  assert.deepEqual(await host.start(), { ok: true });
+  assert.equal(host.configure({}).ok, true);
+});

@@ -32,6 +32,7 @@ test('other messages: allow, stats, hello, unknown, junk', () => {
   assert.equal(P.validateContentMessage({ type: 'allow', term: 'x'.repeat(201) }).ok, false);
   assert.equal(P.validateContentMessage({ type: 'stats', composers: 1, count: 3, high: 1, level: 'evil' }).msg.level, 'none');
   assert.equal(P.validateContentMessage({ type: 'hello', admin: true }).msg.admin, undefined);
+  assert.deepEqual(P.validateContentMessage({ type: 'ping', extra: 1 }).msg, { type: 'ping' });
   for (const junk of [null, 'check', [], { type: 'set-settings' }, { type: 'import-pack' }, { type: 7 }]) {
     assert.equal(P.validateContentMessage(junk).ok, false);
   }
