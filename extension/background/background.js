@@ -81,8 +81,25 @@ if (typeof importScripts === 'function' && typeof window === 'undefined') {
     const started = await host.start();
     if (trace) trace('engine-loaded');
     if (!started.ok) { lastConfigure = { ok: false, errors: [{ key: 'engine', label: 'Engine', error: started.error }], packs: [] }; return; }
-    lastConfigure = host.configure({ disabledPacks: eff.disabledPacks, extra: extraPacks(),
+    const full = () => host.configure({ disabledPacks: eff.disabledPacks, extra: extraPacks(),
       allowlist: [...eff.allowlist, ...eff.policyAllowlist] });
+    // Cold start: the Safe Harbor pack alone answers the check that woke the worker; all packs follow and every
+    // open composer is rechecked. Without a personal allowlist or extra packs only: those must never be skipped.
+    const quick = !eff.allowlist.length && !eff.policyAllowlist.length && !extraPacks().length
+      ? host.configureQuick({ disabledPacks: eff.disabledPacks }) : null;
+    if (quick) {
+      lastConfigure = quick;
+      if (trace) trace('packs-compiled');
+      // After the checks already queued (a macrotask after their handlers), not before them.
+      setTimeout(() => {
+        lastConfigure = full();
+        // A recheck, not a reload: choices made on the page in the meantime ("ignore once") stay.
+        for (const c of ports) { try { c.port.postMessage(stateFor(c.host, { recheck: true })); } catch { /* closed */ } }
+        setTimeout(() => host.warm(), 250);
+      }, 30);
+      return;
+    }
+    lastConfigure = full();
     if (trace) trace('packs-compiled');
     // Warm the new engine for the next keystroke, but only if no check comes soon: a check already waiting for
     // this engine pays the first-use cost itself and must not queue behind a synthetic one.

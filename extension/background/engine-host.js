@@ -6,6 +6,7 @@
  *        // ahead (compileStreaming at worker start, while the other scripts load); with the Emscripten factory
  *        // (moduleFactory, default globalThis.PostscrubCore) it is only instantiated. Else loadWasm() -> bytes.
  *   await host.start()                 // -> {ok} | {ok: false, error}; loads the module once
+ *   host.configureQuick({disabledPacks})  // cold start: the first bundled pack alone, at once -> {partial: true} | null
  *   host.configure({disabledPacks, extra, allowlist})
  *        // extra: [{key, label, text, fallbackText}] packs after the defaults (admin, team); each is tried on its own:
  *        // a pack the engine rejects is left out (or its last good `fallbackText` is used) and reported
@@ -84,6 +85,28 @@
         const r = this.runtime.compile(texts);
         return r && r.ok ? { ok: true, engine: r.engine } : { ok: false, error: String(r && r.error || 'compile failed') };
       } catch (e) { return { ok: false, error: String(e && e.message || e) }; }
+    }
+
+    /**
+     * The first engine after a cold start, fast: the first enabled bundled pack alone (the Safe Harbor identifiers;
+     * a fraction of the compile of all packs). Returns {ok, partial: true, packs} or null when there is nothing to
+     * gain (an engine exists, or there is only one pack). The caller then runs configure() for the full set and
+     * asks for a recheck, so names and context findings follow a moment later instead of holding back the first.
+     */
+    configureQuick({ disabledPacks = [] } = {}) {
+      if (!this.runtime || this.engine) return null;
+      const off = new Set(disabledPacks);
+      const enabled = this.defaultPacks.filter((p) => !off.has(p.id));
+      if (enabled.length < 2) return null;
+      const r = this.compile([enabled[0].text]);
+      if (!r.ok) return null;
+      this.engine = r.engine;
+      this.checked = false;
+      this.texts = [enabled[0].text];
+      this.packInfo = safe(() => this.engine.packs(), []);
+      this.packNames = new Map(this.packInfo.map((p) => [p.id, p.name]));
+      this.errors = [];
+      return { ok: true, partial: true, errors: [], packs: this.packInfo };
     }
 
     configure({ disabledPacks = [], extra = [], allowlist = [] } = {}) {

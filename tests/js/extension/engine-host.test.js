@@ -133,3 +133,27 @@ test('if the module compiled ahead is missing, the bytes are loaded instead', as
   assert.deepEqual(await host.start(), { ok: true });
   assert.equal(host.configure({}).ok, true);
 });
+
+test('cold start: configureQuick compiles the first bundled pack alone, then configure() brings all packs', async () => {
+  const other = JSON.stringify({ id: 'rooms', name: 'Rooms', version: '1.0.0', rules: [{ id: 'room', category: 'location', severity: 'medium', regex: 'Room \\d+', label: '[ROOM]' }] });
+  const host = new EngineHost({ Postscrub, loadWasm, defaultPacks: [{ file: 'test.json', text: PACK }, { file: 'rooms.json', text: other }] });
+  assert.deepEqual(await host.start(), { ok: true });
+  const quick = host.configureQuick({});
+  assert.equal(quick.partial, true);
+  assert.deepEqual(quick.packs.map((p) => p.id), ['test-pack']);
+  assert.deepEqual(host.check('SSN 219-09-9999 in Room 12').findings.map((f) => f.rule), ['us-ssn']);
+  assert.equal(host.configureQuick({}), null, 'only before the first engine');
+  const full = host.configure({});
+  assert.equal(full.unchanged, undefined, 'the full set is a new compile, not the quick engine kept');
+  assert.deepEqual(host.check('SSN 219-09-9999 in Room 12').findings.map((f) => f.rule), ['us-ssn', 'room']);
+});
+
+test('cold start: nothing to gain with one pack, or with the first pack switched off it starts from the next', async () => {
+  const host = await started();
+  assert.equal(host.configureQuick({}), null);
+  const other = JSON.stringify({ id: 'rooms', name: 'Rooms', version: '1.0.0', rules: [{ id: 'room', category: 'location', severity: 'medium', regex: 'Room \\d+', label: '[ROOM]' }] });
+  const third = JSON.stringify({ id: 'bays', name: 'Bays', version: '1.0.0', rules: [{ id: 'bay', category: 'location', severity: 'medium', regex: 'Bay \\d+', label: '[BAY]' }] });
+  const h2 = new EngineHost({ Postscrub, loadWasm, defaultPacks: [{ file: 'test.json', text: PACK }, { file: 'r.json', text: other }, { file: 'b.json', text: third }] });
+  await h2.start();
+  assert.deepEqual(h2.configureQuick({ disabledPacks: ['test-pack'] }).packs.map((p) => p.id), ['rooms']);
+});
