@@ -58,6 +58,25 @@ TEST_CASE("npi", "[validators]") {
   }
 }
 
+TEST_CASE("nhs number", "[validators]") {
+  const Case cases[] = {
+      {"943 476 5919", true, "NHS Data Dictionary example: sum 299, 299 mod 11 = 2, 11 - 2 = 9"},
+      {"9434765919", true, "without spaces"},
+      {"943-476-5919", true, "hyphens ignored"},
+      {"943 476 5918", false, "wrong check digit"},
+      {"401 023 2137", true, "sum 92, 92 mod 11 = 4: check 7"},
+      {"100 000 0060", true, "sum 66, 66 mod 11 = 0: check 11 is written 0"},
+      {"100 000 0061", false, "check 11 must be written 0"},
+      {"123 456 7890", false, "sum 210 mod 11 = 1: check 10 is never issued"},
+      {"943 476 591", false, "9 digits"},
+      {"943 476 59190", false, "11 digits"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.input << ": " << c.why);
+    CHECK(NhsNumberValid(c.input) == c.valid);
+  }
+}
+
 TEST_CASE("dea", "[validators]") {
   const Case cases[] = {
       {"AB1234563", true, "1+3+5=9, 2*(2+4+6)=24, 33 ends in 3"},

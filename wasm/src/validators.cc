@@ -65,6 +65,7 @@ int MonthOf(std::string_view word) {
 bool ValidateLuhn(std::string_view s, const ValidatorArgs&, const Lexicons&) { return LuhnValid(Digits(s)); }
 bool ValidateSsn(std::string_view s, const ValidatorArgs&, const Lexicons&) { return SsnValid(s); }
 bool ValidateNpi(std::string_view s, const ValidatorArgs&, const Lexicons&) { return NpiValid(s); }
+bool ValidateNhs(std::string_view s, const ValidatorArgs&, const Lexicons&) { return NhsNumberValid(s); }
 bool ValidateDea(std::string_view s, const ValidatorArgs&, const Lexicons&) { return DeaValid(s); }
 bool ValidateDate(std::string_view s, const ValidatorArgs& a, const Lexicons&) { return DateValid(s, a.order); }
 bool ValidateIpv4(std::string_view s, const ValidatorArgs&, const Lexicons&) { return Ipv4Valid(s); }
@@ -80,6 +81,7 @@ const ValidatorDef kValidators[] = {
     {"ssn", ValidateSsn, ""},
     {"npi", ValidateNpi, ""},
     {"dea", ValidateDea, ""},
+    {"nhs_number", ValidateNhs, ""},
     {"date", ValidateDate, "order"},
     {"ipv4", ValidateIpv4, ""},
     {"ipv6", ValidateIpv6, ""},
@@ -131,6 +133,18 @@ bool NpiValid(std::string_view span) {
   const std::string d = Digits(span);
   if (d.size() != 10 || (d[0] != '1' && d[0] != '2')) return false;
   return LuhnValid("80840" + d);
+}
+
+// NHS number (England, Wales, Isle of Man): 9 digits weighted 10..2, check digit = 11 - (sum mod 11);
+// a result of 11 means 0 and 10 means the number is never issued (NHS Data Dictionary, "NHS Number").
+bool NhsNumberValid(std::string_view span) {
+  const std::string d = Digits(span);
+  if (d.size() != 10) return false;
+  int sum = 0;
+  for (int i = 0; i < 9; ++i) sum += (d[i] - '0') * (10 - i);
+  int check = 11 - sum % 11;
+  if (check == 11) check = 0;
+  return check != 10 && check == d[9] - '0';
 }
 
 // DEA registration number: 2 letters + 7 digits; (d1+d3+d5) + 2·(d2+d4+d6) ends in d7 (21 CFR 1301).

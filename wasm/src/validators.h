@@ -50,6 +50,7 @@ std::string ValidatorNames();
 bool LuhnValid(std::string_view digits);           // true if the digits pass the Luhn mod-10 check (≥ 2 digits)
 bool SsnValid(std::string_view span);              // 9 digits, area not 000/666/9xx, group not 00, serial not 0000
 bool NpiValid(std::string_view span);              // 10 digits, Luhn over "80840" + the digits
+bool NhsNumberValid(std::string_view span);        // 10 digits, NHS mod-11 check digit (10 is never issued)
 bool DeaValid(std::string_view span);              // 2 letters + 7 digits with the DEA check digit
 bool DateValid(std::string_view span, DateOrder order);  // a real calendar date (a trailing time is ignored)
 std::string_view DatePart(std::string_view span);  // the span without a trailing time of day
