@@ -73,7 +73,7 @@ if(EMSCRIPTEN OR POSTSCRUB_RE2_FROM_SOURCE)
   target_include_directories(re2_wasm SYSTEM PUBLIC "${RE2_SRC}")
   # Searched before RE2_SRC: a util/logging.h whose LOG() discards instead of using iostreams (-55 KB of code).
   target_include_directories(re2_wasm BEFORE PRIVATE "${CMAKE_CURRENT_LIST_DIR}/re2-wasm")
-  target_compile_options(re2_wasm PRIVATE -Wno-unused-parameter -Wno-missing-field-initializers)
+  target_compile_options(re2_wasm PRIVATE $<$<BOOL:${EMSCRIPTEN}>:-fno-rtti> -Wno-unused-parameter -Wno-missing-field-initializers)
   add_library(postscrub::re2 ALIAS re2_wasm)
 else()
   find_package(PkgConfig REQUIRED)
