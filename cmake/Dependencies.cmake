@@ -39,10 +39,41 @@ if(EMSCRIPTEN OR POSTSCRUB_RE2_FROM_SOURCE)
     list(TRANSFORM _re2_cold PREPEND "${RE2_SRC}/")
     set_source_files_properties(${_re2_cold} TARGET_DIRECTORY re2_wasm PROPERTIES COMPILE_OPTIONS "${POSTSCRUB_WASM_COLD_OPT}")
   endif()
+  if(EMSCRIPTEN)
+    # Two libc replacements for the module (re2_wasm goes wherever the engine goes). printf without its float
+    # formatting: int_snprintf.c says why (-1.7 KiB gzip). strtod without 128-bit soft-float: strtod64.c says why
+    # (-7 KiB gzip); floatscan64.inc is musl's floatscan.c (from Emscripten itself) read for long double = double.
+    set(_musl "${EMSCRIPTEN_ROOT_PATH}/system/lib/libc/musl")
+    if(NOT EXISTS "${_musl}/src/internal/floatscan.c")
+      message(FATAL_ERROR "postscrub: ${_musl}/src/internal/floatscan.c not found (Emscripten's musl source)")
+    endif()
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${_musl}/src/internal/floatscan.c")
+    file(READ "${_musl}/src/internal/floatscan.c" _fs)
+    string(REPLACE "#include \"floatscan.h\"" "" _fs "${_fs}")
+    foreach(_pair "long double|double" "LDBL_|DBL_" "1000000000.0L|1000000000.0" "copysignl(|copysign("
+                  "fmodl(|fmod(" "fabsl(|fabs(" "scalbnl(|scalbn(" "__floatscan(|postscrub_floatscan64(")
+      string(REPLACE "|" ";" _pair "${_pair}")
+      list(GET _pair 0 _from)
+      list(GET _pair 1 _to)
+      string(REPLACE "${_from}" "${_to}" _fs "${_fs}")
+    endforeach()
+    if(_fs MATCHES "long double|LDBL_|[0-9]L[^A-Za-z_]|[a-z]l\\(")
+      message(FATAL_ERROR "postscrub: floatscan.c has long double code this build does not translate")
+    endif()
+    set(_gen_libc "${CMAKE_BINARY_DIR}/wasm-libc")
+    file(WRITE "${_gen_libc}/floatscan64.inc.new" "/* Generated from ${_musl}/src/internal/floatscan.c by cmake/Dependencies.cmake: long double read as double. */\n${_fs}")
+    file(COPY_FILE "${_gen_libc}/floatscan64.inc.new" "${_gen_libc}/floatscan64.inc" ONLY_IF_DIFFERENT)
+    target_sources(re2_wasm PRIVATE "${CMAKE_CURRENT_LIST_DIR}/re2-wasm/int_snprintf.c"
+                                    "${CMAKE_CURRENT_LIST_DIR}/re2-wasm/strtod64.c")
+    set_source_files_properties("${CMAKE_CURRENT_LIST_DIR}/re2-wasm/strtod64.c" TARGET_DIRECTORY re2_wasm
+      PROPERTIES INCLUDE_DIRECTORIES "${_gen_libc};${_musl}/src/internal;${_musl}/src/include")
+    set_source_files_properties("${RE2_SRC}/util/strutil.cc" TARGET_DIRECTORY re2_wasm
+      PROPERTIES COMPILE_DEFINITIONS "vsnprintf=vsniprintf;snprintf=postscrub_int_snprintf")
+  endif()
   target_include_directories(re2_wasm SYSTEM PUBLIC "${RE2_SRC}")
   # Searched before RE2_SRC: a util/logging.h whose LOG() discards instead of using iostreams (-55 KB of code).
   target_include_directories(re2_wasm BEFORE PRIVATE "${CMAKE_CURRENT_LIST_DIR}/re2-wasm")
-  target_compile_options(re2_wasm PRIVATE -Wno-unused-parameter -Wno-missing-field-initializers)
+  target_compile_options(re2_wasm PRIVATE $<$<BOOL:${EMSCRIPTEN}>:-fno-rtti> -Wno-unused-parameter -Wno-missing-field-initializers)
   add_library(postscrub::re2 ALIAS re2_wasm)
 else()
   find_package(PkgConfig REQUIRED)

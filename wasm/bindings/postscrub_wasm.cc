@@ -24,7 +24,6 @@
 // extension ships its own copy).
 #include <emscripten/emscripten.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -71,10 +70,10 @@ std::string Quote(std::string_view s) {
     if (c == '"' || c == '\\') {
       out += '\\';
       out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
+    } else if (c < 0x20) {  // \u00XX by hand: printf would link its float formatting into the module
+      out += "\\u00";
+      out += "0123456789abcdef"[c >> 4];
+      out += "0123456789abcdef"[c & 15];
     } else {
       out += static_cast<char>(c);
     }

@@ -2,7 +2,6 @@
 #include "approx_regex.h"
 
 #include <bitset>
-#include <cstdio>
 
 namespace postscrub {
 namespace internal {
@@ -22,9 +21,16 @@ bool AsciiMembers(std::string_view name, AsciiSet* m) {
   return true;
 }
 
+// Appends \x{C} for an ASCII character (hex by hand: no printf and its float formatting in the WASM module).
+void AppendHex(int c, std::string* out) {
+  out->append("\\x{");
+  if (c >= 16) out->push_back("0123456789ABCDEF"[c >> 4]);
+  out->push_back("0123456789ABCDEF"[c & 15]);
+  out->push_back('}');
+}
+
 // Appends the members of `m` as class items: \x{41}-\x{5A}\x{61}-\x{7A}.
 void AppendItems(const AsciiSet& m, std::string* out) {
-  char buf[32];
   for (int c = 0; c < 128;) {
     if (!m.test(static_cast<std::size_t>(c))) {
       ++c;
@@ -32,8 +38,11 @@ void AppendItems(const AsciiSet& m, std::string* out) {
     }
     int e = c;
     while (e + 1 < 128 && m.test(static_cast<std::size_t>(e + 1))) ++e;
-    std::snprintf(buf, sizeof buf, e == c ? "\\x{%X}" : "\\x{%X}-\\x{%X}", c, e);
-    out->append(buf);
+    AppendHex(c, out);
+    if (e != c) {
+      out->push_back('-');
+      AppendHex(e, out);
+    }
     c = e + 1;
   }
 }

@@ -9,11 +9,12 @@ namespace postscrub {
 namespace internal {
 namespace {
 
-std::string Short(double d) {  // 0 → "0", -1 → "-1", 0.5 → "0.5"
-  std::string s = std::to_string(d);
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
+// 0 → "0", -1 → "-1", 0.5 → "0.5". Not std::to_string(double): it formats through printf, whose float code would be
+// linked into the WASM module for this one message.
+std::string Short(double d) {
+  if (std::fabs(d) < 1e15 && d == static_cast<double>(static_cast<long long>(d))) return std::to_string(static_cast<long long>(d));
+  char buf[64];
+  return std::string(buf, nlohmann::detail::to_chars(buf, buf + sizeof buf, d));
 }
 
 // Builds the DOM as json::parse() does, and keeps the message of a syntax error.
