@@ -112,6 +112,8 @@ dear hi hello hey greetings good morning afternoon evening regards wishes
 personal info information contact details phone mobile cell home work office desk fax email mail address
 website web site url profile bio name title position role company organization department dept job
 occupation employer sender recipient ship bill billing shipping delivery invoice account order
+accepting referring consulting covering receiving sending admitting discharging ordering reviewing transferring
+following regarding signing cosigning treating rounding reporting
 """.split()
 
 
@@ -134,6 +136,11 @@ def hunspell_words(path):
                 break
     lines = read_words(path, enc)
     return [l.split("/")[0].strip() for l in lines[1:] if l.strip()]
+
+
+def fold(w):
+    """ASCII form of a word: "maría" -> "maria"."""
+    return unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()
 
 
 def is_word(w):
@@ -230,7 +237,9 @@ def build(root):
 
     place = places(root)
     common_names = census_first | bsd
-    place_only = place - common_names
+    # "María", "José", "Andrés" are place names too (San José, Santa María); their unaccented forms are Census
+    # names, so they stay names.
+    place_only = {w for w in place if w not in common_names and fold(w) not in common_names}
     english_words = eng_lower                      # everyday English: such names need a cue
     drug_words = med_lower - eng_lower             # drugs and other medical words
     given_all = common_names | (cross - place_only - drug_words - med_caps)
