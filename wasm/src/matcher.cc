@@ -318,14 +318,22 @@ CheckResult Engine::Impl::Check(std::string_view original) const {
   PROFILE_ONLY(if (prof) prof->current = nullptr;)
   // no early return on no candidates: propagation finds lists and dialogue labels of names on its own
 
-  std::sort(cands.begin(), cands.end(), [this](const Candidate& a, const Candidate& b) {
+  // Both orders below are total (two candidates that compare equal are equal in every field), so any correct
+  // sort gives the same result: a heap sort, one instantiation for both, is a fraction of std::sort's code in the
+  // WASM module. Priority: higher severity, higher score, longer, earlier, lower rule index. By position: start,
+  // end, then priority (two findings on one span keep the order the resolver accepted them in).
+  bool by_position = false;
+  const auto before = [this, &by_position](const Candidate& a, const Candidate& b) {
+    if (by_position && (a.s != b.s || a.e != b.e)) return a.s != b.s ? a.s < b.s : a.e < b.e;
     const Severity sa = rules[a.rule].severity, sb = rules[b.rule].severity;
     if (sa != sb) return sa > sb;
     if (a.score != b.score) return a.score > b.score;
     if (a.e - a.s != b.e - b.s) return a.e - a.s > b.e - b.s;
     if (a.s != b.s) return a.s < b.s;
     return a.rule < b.rule;
-  });
+  };
+  std::make_heap(cands.begin(), cands.end(), before);
+  std::sort_heap(cands.begin(), cands.end(), before);
   OverlapResolver resolver(rules);
   std::vector<Candidate> kept;
   for (std::size_t i = 0; i < cands.size(); ++i) {
@@ -337,9 +345,9 @@ CheckResult Engine::Impl::Check(std::string_view original) const {
     kept.push_back(cands[i]);
   }
   internal::Propagate(*this, text, lower, placeholders, &kept);  // repeats and lists of names (propagate.h)
-  std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) {
-    return a.s != b.s ? a.s < b.s : a.e < b.e;
-  });
+  by_position = true;
+  std::make_heap(kept.begin(), kept.end(), before);
+  std::sort_heap(kept.begin(), kept.end(), before);
 
   std::vector<std::size_t> offsets;
   offsets.reserve(kept.size() * 2);
