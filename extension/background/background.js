@@ -90,13 +90,15 @@ if (typeof importScripts === 'function' && typeof window === 'undefined') {
     if (quick) {
       lastConfigure = quick;
       if (trace) trace('packs-compiled');
-      // After the checks already queued (a macrotask after their handlers), not before them.
-      setTimeout(() => {
+      // After the checks already queued (a macrotask after their handlers), not before them. Extension pages
+      // (options, popup) wait for it: they show the packs in use, and a partial list would be wrong.
+      fullPending = new Promise((resolve) => setTimeout(() => {
         lastConfigure = full();
         // A recheck, not a reload: choices made on the page in the meantime ("ignore once") stay.
         for (const c of ports) { try { c.port.postMessage(stateFor(c.host, { recheck: true })); } catch { /* closed */ } }
         setTimeout(() => host.warm(), 250);
-      }, 30);
+        resolve();
+      }, 30));
       return;
     }
     lastConfigure = full();
@@ -107,6 +109,7 @@ if (typeof importScripts === 'function' && typeof window === 'undefined') {
   }
 
   let ready = null;
+  let fullPending = Promise.resolve();   // the full pack set after a cold start's quick one (rebuild)
   function init() {
     if (!ready) {
       host.start();                     // loading the engine overlaps reading the settings
@@ -218,6 +221,7 @@ if (typeof importScripts === 'function' && typeof window === 'undefined') {
 
   async function onPageMessage(msg) {
     await init();
+    await fullPending;
     switch (msg.type) {
       case 'get-state': return publicState();
       case 'tab-status': {

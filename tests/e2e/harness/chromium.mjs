@@ -51,6 +51,8 @@ export async function launchChromium(extensionDir, { headless = true } = {}) {
     if (isFixtureUrl(url)) {
       const r = await fixtureResponse(url);
       await route.fulfill({ status: r.status, contentType: r.contentType, body: r.body });
+    } else if (url.startsWith('chrome-extension://')) {
+      await route.continue();             // the extension's own pages (options, popup) load their own files
     } else {
       await route.abort('blockedbyclient');
     }
