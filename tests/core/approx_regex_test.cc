@@ -124,7 +124,8 @@ void CheckTextFacts(const std::string& pattern) {
 }  // namespace
 
 TEST_CASE("regex text: capture groups and a program size bound agree with RE2 on tricky patterns", "[approx]") {
-  for (const char* p : {R"(a(b)c)", R"(\\(a\\))", R"(\(a\))", R"([(](x)[)])", R"([]()](y))", R"([^]()](y))", R"((?:a)(b))",
+  for (const char* p : {R"(a(b)c)", R"(\\(a\\))", R"(\(a\))", R"([(](x)[)])", R"([]()](y))", R"([^]()](y))",
+                        R"((?:a)(b))",
                         R"((?i)(a)(?-i:b))", R"((?P<name>a)(b))", R"(\Q(a)\E(b))", R"(\Q(((x)", R"([[:alpha:](]+(z))",
                         R"(\x{28}(a))", R"(\((b)\))", R"(a{3}(b){2,5})", R"(x{2,})", R"({)", R"(a{,3})",
                         R"((a|b(c|d)){3})", R"(((a{10}){10}){5})", R"(.{50})", R"([^a]{20})",

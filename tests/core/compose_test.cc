@@ -81,5 +81,6 @@ TEST_CASE("pattern errors are found at compile time although patterns are built 
   const auto r = postscrub::Engine::Compile(
       std::vector<postscrub::PackSource>{{pack("big", R"j({"regex":"(?:abcdefgh){1000}","score":0.5})j"), "big.json"}},
       small);
-  CHECK(r.error() == "pack big: rule r-big: /rules/0/patterns/0/regex: invalid RE2 regex: pattern too large - compile failed");
+  CHECK(r.error() ==
+        "pack big: rule r-big: /rules/0/patterns/0/regex: invalid RE2 regex: pattern too large - compile failed");
 }
