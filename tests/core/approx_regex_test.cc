@@ -1,9 +1,11 @@
 // The ASCII-exact stand-in of a regex (approx_regex.h): the rewriting itself, and its two promises checked on the
 // default packs' own patterns and examples: identical matches and groups on ASCII text, a superset elsewhere.
+// Also what regex_text.h reads from a pattern's text in place of building its RE2: capture groups, program size.
 #include <nlohmann/json.hpp>
 #include <re2/re2.h>
 
 #include "approx_regex.h"
+#include "regex_text.h"
 #include "postscrub/default_packs.h"
 #include "test_util.h"
 
@@ -100,4 +102,63 @@ TEST_CASE("approx: on the default packs, same matches on ASCII text and a supers
     }
   }
   CHECK(rewritten > 10);  // the name patterns use \p{Lu}/\p{Ll}: the rewriting must actually be exercised
+}
+
+namespace {
+
+// RE2's own answers against regex_text.h's for one pattern: the same number of capture groups, and a bound at
+// least the size of the program RE2 compiles (case-sensitive or not).
+void CheckTextFacts(const std::string& pattern) {
+  INFO(pattern);
+  for (const bool cs : {true, false}) {
+    RE2::Options o;
+    o.set_case_sensitive(cs);
+    o.set_log_errors(false);
+    const RE2 re(pattern, o);
+    REQUIRE(re.ok());
+    CHECK(postscrub::internal::ReadRegex(pattern).groups == re.NumberOfCapturingGroups());
+    CHECK(postscrub::internal::ReadRegex(pattern).size_bound >= re.ProgramSize());
+  }
+}
+
+}  // namespace
+
+TEST_CASE("regex text: capture groups and a program size bound agree with RE2 on tricky patterns", "[approx]") {
+  for (const char* p : {R"(a(b)c)", R"(\\(a\\))", R"(\(a\))", R"([(](x)[)])", R"([]()](y))", R"([^]()](y))",
+                        R"((?:a)(b))",
+                        R"((?i)(a)(?-i:b))", R"((?P<name>a)(b))", R"(\Q(a)\E(b))", R"(\Q(((x)", R"([[:alpha:](]+(z))",
+                        R"(\x{28}(a))", R"(\((b)\))", R"(a{3}(b){2,5})", R"(x{2,})", R"({)", R"(a{,3})",
+                        R"((a|b(c|d)){3})", R"(((a{10}){10}){5})", R"(.{50})", R"([^a]{20})",
+                        R"([\x{100}-\x{24F}\x{370}-\x{3FF}\x{400}-\x{52F}]{3})", R"([^\x{100}-\x{200}k]+)",
+                        R"(\b(?i:[a-zé]{2,20})\b)", R"(é{30}(ß))", R"((?s).{10}\C)", R"([\d\w\s]{8})",
+                        R"(\x{10FFFF}\x41\101)", R"(\W{20}\D\S)",
+                        R"((?i)k{30}s{30})", R"([^\w]{10}[^\d])", R"((?i)[^k]{5}[^\x{212A}])", R"((?i)(?s:.{9}).)",
+                        R"((?i)[ǅΣſ’]{3}ǅ{3})", R"((?i)[a-ǅ]{2}[ǅ-ǆ][\x{370}-ϿĀ])", R"([-ǅ][ǅ-])"}) {
+    CheckTextFacts(p);
+  }
+  // What is not bounded: Unicode property classes the stand-in keeps.
+  CHECK(postscrub::internal::ReadRegex(R"((\p{Greek}+))").size_bound == INT64_MAX);
+  CHECK(postscrub::internal::ReadRegex(R"((\p{Greek}+))").groups == 1);
+  CHECK(postscrub::internal::ReadRegex(R"([\pL])").size_bound == INT64_MAX);
+  const std::string deep = std::string(40, '(') + "a" + std::string(40, ')') + "(b)";
+  CHECK(postscrub::internal::ReadRegex(deep).size_bound == INT64_MAX);
+  CHECK(postscrub::internal::ReadRegex(deep).groups == 41);
+}
+
+TEST_CASE("regex text: capture groups and program size bound agree with RE2 on every default pattern", "[approx]") {
+  std::size_t n = 0;
+  for (const auto& pack : postscrub::DefaultPacks()) {
+    const nlohmann::json j = nlohmann::json::parse(pack.text, nullptr, false);
+    REQUIRE(j.is_object());
+    for (const auto& r : j["rules"]) {
+      if (!r.contains("patterns")) continue;
+      for (const auto& p : r["patterns"]) {
+        const std::string regex = p["regex"].get<std::string>();
+        CheckTextFacts(ApproximateRegex(regex));
+        if (postscrub::internal::ReadRegex(regex).size_bound != INT64_MAX) CheckTextFacts(regex);
+        ++n;
+      }
+    }
+  }
+  CHECK(n > 100);
 }

@@ -52,3 +52,35 @@ TEST_CASE("composition errors name the pack and the field", "[compose]") {
   CHECK(r.error().find("pack dup: rule t-ssn: /rules/0/id: duplicate rule id (also in pack test-base)") !=
         std::string::npos);
 }
+
+// Patterns are parsed at compile time and built on first use (pack_parser.cc): the checks that building did must
+// still fail the compile, with the same message.
+TEST_CASE("pattern errors are found at compile time although patterns are built on first use", "[compose]") {
+  const auto pack = [](const std::string& id, const std::string& patterns, const std::string& extra = "") {
+    return testutil::Pack(id, testutil::Rule("r-" + id, "ssn", "high", "\"patterns\":[" + patterns + "]"), extra);
+  };
+  const auto compile = [](const std::vector<std::string>& packs) { return postscrub::Engine::Compile(packs).error(); };
+  // An empty-matching pattern after a good one, in an active rule.
+  const std::string em = pack("em", R"j({"regex":"\\d{3}","score":0.5},{"regex":"a?b*","score":0.5})j");
+  const std::string message = "pack em: rule r-em: /rules/0/patterns/1/regex: matches the empty string";
+  CHECK(compile({em}) == message);
+  // The same in a rule a later pack disables: still an error, as when every pattern was built at once.
+  CHECK(compile({em, pack("later", R"j({"regex":"x","score":0.5})j", R"j("disable":["r-em"])j")}) == message);
+  // Anchors and word boundaries on the empty text, as RE2 decides them.
+  for (const std::string re : {R"j(^$)j", R"j((?m)^)j", R"j(\\B)j", R"j((?:x|)\\z)j"}) {
+    INFO(re);
+    CHECK(compile({pack("em", R"j({"regex":")j" + re + R"j(","score":0.5})j")}) ==
+          "pack em: rule r-em: /rules/0/patterns/0/regex: matches the empty string");
+  }
+  CHECK(compile({pack("ok", R"j({"regex":"\\b","score":0.5},{"regex":"(a)|(b)","score":0.5,"group":2})j")}).empty());
+  CHECK(compile({pack("g", R"j({"regex":"(?:a)|\\(b\\)|[(]","score":0.5,"group":1})j")}) ==
+        "pack g: rule r-g: /rules/0/patterns/0/group: the regex has only 0 capture groups");
+  // A pattern whose program does not fit in regex_max_mem is still reported when the pack is compiled.
+  postscrub::CompileOptions small;
+  small.regex_max_mem = 64 << 10;
+  const auto r = postscrub::Engine::Compile(
+      std::vector<postscrub::PackSource>{{pack("big", R"j({"regex":"(?:abcdefgh){1000}","score":0.5})j"), "big.json"}},
+      small);
+  CHECK(r.error() ==
+        "pack big: rule r-big: /rules/0/patterns/0/regex: invalid RE2 regex: pattern too large - compile failed");
+}

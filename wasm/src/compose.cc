@@ -1,5 +1,6 @@
 // Composition of parsed packs into one engine (contracts §2: extends, disable, overrides, allow, lexicons), and
 // the one RE2::Set over every active pattern.
+#include <algorithm>
 #include <map>
 
 #include "engine_impl.h"
@@ -7,6 +8,15 @@
 #include "propagate.h"
 
 namespace postscrub {
+namespace {
+
+// "pack P: rule R: /rules/i/patterns/j/regex: <what>", as the pack parser words its errors.
+std::string PatternError(const internal::Rule& r, std::size_t pi, const std::string& what) {
+  return "pack " + r.pack + ": rule " + r.id + ": " + r.json_path + "/patterns/" + std::to_string(pi) + "/regex: " +
+         what;
+}
+
+}  // namespace
 
 bool Engine::Impl::Compose(std::vector<internal::PackSpec> specs, const std::vector<PackSource>& sources,
                            std::string* error) {
@@ -90,14 +100,22 @@ bool Engine::Impl::Compose(std::vector<internal::PackSpec> specs, const std::vec
   set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
   for (std::size_t ri = 0; ri < rules.size(); ++ri) {
     const internal::Rule& r = rules[ri];
-    if (r.disabled) continue;
+    if (r.disabled) {  // not in the Set: a pattern built on first use is tested for the empty match by its regex
+      for (std::size_t pi = 0; pi < r.patterns.size(); ++pi) {
+        const internal::Pattern& p = r.patterns[pi];
+        if (!p.empty_checked && RE2::FullMatch("", p.re->Get())) {
+          *error = PatternError(r, pi, "matches the empty string");
+          return false;
+        }
+      }
+      continue;
+    }
     rule_infos.push_back(RuleInfo{r.id, r.pack, r.category, r.severity, r.message, r.description});
     for (std::size_t pi = 0; pi < r.patterns.size(); ++pi) {
       std::string err;
       const std::string pattern = (r.case_sensitive ? "" : "(?i)") + r.patterns[pi].approx;
       if (set->Add(pattern, &err) < 0) {
-        *error = "pack " + r.pack + ": rule " + r.id + ": " + r.json_path + "/patterns/" + std::to_string(pi) +
-                 "/regex: " + err;
+        *error = PatternError(r, pi, err);
         return false;
       }
       set_patterns.emplace_back(static_cast<int>(ri), static_cast<int>(pi));
@@ -107,6 +125,22 @@ bool Engine::Impl::Compose(std::vector<internal::PackSpec> specs, const std::vec
     *error = "engine: the combined pattern set is too large to compile (RE2 max_mem " +
              std::to_string(options.set_max_mem) + ")";
     return false;
+  }
+  // Patterns built on first use (pack_parser.cc) are tested for matching the empty string here: the Set names the
+  // active ones that may (its stand-ins match "" exactly when the regexes do), their own regex confirms; should
+  // the Set fail, every regex answers. The first in pack order is reported.
+  std::vector<int> empty;
+  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+  const bool set_answers = set_patterns.empty() || set->Match("", &empty, &info) || info.kind == RE2::Set::kNoError;
+  std::sort(empty.begin(), empty.end());
+  for (std::size_t k = 0, n = set_answers ? empty.size() : set_patterns.size(); k < n; ++k) {
+    const auto [ri, pi] = set_patterns[set_answers ? static_cast<std::size_t>(empty[k]) : k];
+    const internal::Rule& r = rules[static_cast<std::size_t>(ri)];
+    const internal::Pattern& p = r.patterns[static_cast<std::size_t>(pi)];
+    if (!p.empty_checked && RE2::FullMatch("", p.re->Get())) {
+      *error = PatternError(r, static_cast<std::size_t>(pi), "matches the empty string");
+      return false;
+    }
   }
   return true;
 }

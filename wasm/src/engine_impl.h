@@ -23,10 +23,12 @@ namespace postscrub {
 namespace internal {
 
 // A regex compiled on first use: most patterns of a pack never match a given user's posts, and compiling every
-// Unicode-heavy pattern up front made most of the pack compile time. Safe to use from several threads.
+// pattern up front made most of the pack compile time. Safe to use from several threads.
 class LazyRegex {
  public:
   LazyRegex(std::string pattern, const RE2::Options& options) : pattern_(std::move(pattern)), options_(options) {}
+  // One built already (a pattern whose program might not fit in max_mem is compiled at pack compile).
+  explicit LazyRegex(std::unique_ptr<RE2> built) : re_(std::move(built)) {}
   // Returns the compiled regex (check ok(): a pattern can exceed max_mem).
   const RE2& Get() const;
 
@@ -40,13 +42,15 @@ class LazyRegex {
 struct Pattern {
   std::string regex;          // as written in the pack
   std::string approx;         // ApproximateRegex(regex) (approx_regex.h): what the RE2::Set holds
-  std::unique_ptr<RE2> re;    // `approx` compiled: exact on ASCII text; the regex itself when approx == regex
+  // `approx` compiled (exact on ASCII text; the regex itself when approx == regex): on first use, unless its
+  // program might exceed max_mem (regex_text.h), then at pack compile. Never fails to build.
+  std::unique_ptr<LazyRegex> re;
   std::unique_ptr<LazyRegex> exact;  // `regex` compiled on first use; null when approx == regex. If it exceeds
                                      // RE2's max_mem, the matcher uses the superset stand-in: a rule never goes
                                      // silent.
   double score = 0;
   int group = 0;
-
+  bool empty_checked = false;  // "matches the empty string" already tested (else Compose tests it)
 };
 
 struct ContextEntry {

@@ -87,13 +87,13 @@ bool IsAscii(std::string_view s) {
 bool NextMatch(const internal::Pattern& p, bool ascii, std::string_view text, std::size_t pos,
                re2::StringPiece* groups, int ng, internal::PatternProfile* prof) {
   (void)prof;
-  if (ascii || !p.exact) return p.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ng);
+  if (ascii || !p.exact) return p.re->Get().Match(text, pos, text.size(), RE2::UNANCHORED, groups, ng);
   for (int misses = 0; misses < 64; ++misses) {
-    if (pos > text.size() || !p.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ng)) return false;
+    if (pos > text.size() || !p.re->Get().Match(text, pos, text.size(), RE2::UNANCHORED, groups, ng)) return false;
     const std::size_t s = static_cast<std::size_t>(groups[0].data() - text.data());
     if (IsAscii(groups[0])) return true;
     const RE2& exact = p.exact->Get();
-    if (!exact.ok()) return p.re->Match(text, s, text.size(), RE2::UNANCHORED, groups, ng);
+    if (!exact.ok()) return p.re->Get().Match(text, s, text.size(), RE2::UNANCHORED, groups, ng);
     PROFILE_ONLY(if (prof) ++prof->exact_runs;)
     if (exact.Match(text, s, text.size(), RE2::ANCHOR_START, groups, ng)) return true;
     PROFILE_ONLY(if (prof) ++prof->exact_misses;)
@@ -102,7 +102,7 @@ bool NextMatch(const internal::Pattern& p, bool ascii, std::string_view text, st
   }
   // Many starts where only the stand-in matches: let RE2 search (linear, if slower) rather than go on.
   const RE2& exact = p.exact->Get();
-  if (!exact.ok()) return p.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ng);
+  if (!exact.ok()) return p.re->Get().Match(text, pos, text.size(), RE2::UNANCHORED, groups, ng);
   return exact.Match(text, pos, text.size(), RE2::UNANCHORED, groups, ng);
 }
 

@@ -1,5 +1,6 @@
 // Pack JSON → PackSpec: every check of contracts §2 that needs only the pack itself. Composition checks
 // (extends, disable, overrides, duplicate ids across packs) live in compose.cc.
+#include <algorithm>
 #include <cctype>
 
 #include "approx_regex.h"
@@ -7,6 +8,7 @@
 #include "json_walk.h"
 #include "normalize.h"
 #include "propagate.h"
+#include "regex_text.h"
 
 namespace postscrub {
 namespace internal {
@@ -45,16 +47,38 @@ bool IsCategory(const std::string& c) {
   return false;
 }
 
-RE2::Options RegexOptions(bool case_sensitive, const CompileOptions& options) {
+RE2::Options RegexOptions(bool case_sensitive, const CompileOptions& options, std::int64_t max_mem = -1) {
   RE2::Options o;
   o.set_log_errors(false);
-  o.set_max_mem(options.regex_max_mem);
+  o.set_max_mem(max_mem < 0 ? options.regex_max_mem : max_mem);
   o.set_case_sensitive(case_sensitive);
   return o;
 }
 
 std::unique_ptr<RE2> CompileRegex(const std::string& pattern, bool case_sensitive, const CompileOptions& options) {
   return std::make_unique<RE2>(pattern, RegexOptions(case_sensitive, options));
+}
+
+// Half the instructions RE2 allows a program within regex_max_mem (2/3 of it for the forward program; 16 bytes
+// counted per 8-byte instruction; RE2's own cap when max_mem is not positive).
+std::int64_t ProgramBudget(const CompileOptions& options) {
+  if (options.regex_max_mem <= 0) return 100000 / 2;
+  return std::max<std::int64_t>(0, (options.regex_max_mem / 3 * 2 - 4096) / 16) / 2;
+}
+
+// True if RE2 accepts `pattern`; else sets *error to RE2's message. Builds the RE2 into *built only if its program
+// might not fit in max_mem (regex_text.h): else it only parses (an RE2 with no room for a program).
+bool AcceptRegex(const std::string& pattern, bool case_sensitive, const CompileOptions& options,
+                 std::unique_ptr<RE2>* built, std::string* error) {
+  const bool build = ReadRegex(pattern).size_bound > ProgramBudget(options);
+  // Parsing only: max_mem 3, of which RE2 compiles with 2/3: 2 bytes, less than a Prog (0 would mean no limit).
+  auto re = std::make_unique<RE2>(pattern, RegexOptions(case_sensitive, options, build ? -1 : 3));
+  if (!re->ok() && (build || re->error_code() != RE2::ErrorPatternTooLarge)) {
+    *error = re->error();
+    return false;
+  }
+  if (build) *built = std::move(re);
+  return true;
 }
 
 class PackParser {
@@ -188,23 +212,33 @@ bool PackParser::ParseRule(const json& v, const std::string& ptr, Rule* r) {
         !w_.String(pats[i], "regex", p, &pat.regex, true, options_.max_regex_bytes) ||
         !w_.Number(pats[i], "score", p, &pat.score, 0, 1) || !w_.Int(pats[i], "group", p, &pat.group, 0, 99))
       return false;
-    // Only the ASCII-exact stand-in is compiled now (cheap); the exact regex when a non-ASCII post needs it.
-    // The stand-in has the same syntax validity, capture groups and empty-string match as the regex.
+    // Only the ASCII-exact stand-in is used now, and only parsed: its RE2 is built on first use (when the Set
+    // reports a hit), the exact regex when a non-ASCII post needs it. The stand-in has the same syntax validity,
+    // capture groups and empty-string match as the regex. A stand-in whose program might not fit in max_mem is
+    // built now, so that "pattern too large" is reported here as before.
+    std::unique_ptr<RE2> built;
+    std::string err;
     pat.approx = ApproximateRegex(pat.regex);
-    pat.re = CompileRegex(pat.approx, r->case_sensitive, options_);
-    if (!pat.re->ok() && pat.approx != pat.regex) {
+    bool ok = AcceptRegex(pat.approx, r->case_sensitive, options_, &built, &err);
+    if (!ok && pat.approx != pat.regex) {
       pat.approx = pat.regex;  // report (or accept) the regex as written, not the rewritten text
-      pat.re = CompileRegex(pat.regex, r->case_sensitive, options_);
+      ok = AcceptRegex(pat.regex, r->case_sensitive, options_, &built, &err);
     }
-    if (!pat.re->ok()) return w_.Fail(p + "/regex", "invalid RE2 regex: " + pat.re->error());
+    if (!ok) return w_.Fail(p + "/regex", "invalid RE2 regex: " + err);
     if (pat.approx != pat.regex) {
       pat.exact = std::make_unique<LazyRegex>(pat.regex, RegexOptions(r->case_sensitive, options_));
     }
-    if (pat.group > pat.re->NumberOfCapturingGroups()) {
-      return w_.Fail(p + "/group", "the regex has only " + std::to_string(pat.re->NumberOfCapturingGroups()) +
-                                       " capture groups");
+    const int groups = built ? built->NumberOfCapturingGroups() : ReadRegex(pat.approx).groups;
+    if (pat.group > groups) {
+      return w_.Fail(p + "/group", "the regex has only " + std::to_string(groups) + " capture groups");
     }
-    if (RE2::FullMatch("", *pat.re)) return w_.Fail(p + "/regex", "matches the empty string");
+    if (built) {
+      if (RE2::FullMatch("", *built)) return w_.Fail(p + "/regex", "matches the empty string");
+      pat.empty_checked = true;
+      pat.re = std::make_unique<LazyRegex>(std::move(built));
+    } else {
+      pat.re = std::make_unique<LazyRegex>(pat.approx, RegexOptions(r->case_sensitive, options_));
+    }
     r->patterns.push_back(std::move(pat));
   }
   std::vector<std::string> allow_regex;
@@ -322,7 +356,9 @@ bool PackParser::ParseExamples(const json& v, const std::string& ptr, Rule* r) {
 }  // namespace
 
 const RE2& LazyRegex::Get() const {
-  std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_, options_); });
+  std::call_once(once_, [this] {
+    if (!re_) re_ = std::make_unique<RE2>(pattern_, options_);
+  });
   return *re_;
 }
 

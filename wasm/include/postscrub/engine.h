@@ -26,9 +26,10 @@
 // Check() and Redact() accept any bytes (invalid UTF-8, empty text, megabytes): they never fail, they are linear
 // in the input (RE2), and the number of findings is capped (CompileOptions::max_findings).
 //
-// COST: Compile() parses and validates everything, but compiles a regex with Unicode classes (\p{Lu}...) only in a
-// cheap ASCII-exact form; the exact form is compiled by the first Check() of a non-ASCII text that needs it (so
-// that check is slower, once). Should an exact form exceed regex_max_mem there, the rule keeps matching through
+// COST: Compile() parses and validates everything and compiles the one set of all patterns, but builds each
+// pattern's own regex only when a Check() first needs it (so the first checks are slower, once per pattern); a
+// regex with Unicode classes (\p{Lu}...) is built in a cheap ASCII-exact form, its exact form by the first Check()
+// of a non-ASCII text that needs it. Should an exact form exceed regex_max_mem there, the rule keeps matching through
 // its ASCII-exact form (a superset on non-ASCII text), never silently stops.
 //
 // OWNERSHIP AND THREADS: an Engine owns its compiled regexes; it is not copyable (move the unique_ptr, or share it

@@ -1,0 +1,196 @@
+// Internal: facts about a regex read from its text (see regex_text.h).
+#include "regex_text.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace postscrub {
+namespace internal {
+namespace {
+
+constexpr std::int64_t kUnbounded = std::numeric_limits<std::int64_t>::max();
+// Per byte of pattern text: a literal, an escape or a class item compiles to a few instructions (a case-folded
+// letter to up to three alternatives, \W or a negated class of four bytes to a UTF-8 automaton of about a dozen).
+constexpr std::int64_t kPerByte = 16;
+// '.': a UTF-8 automaton of about a dozen instructions in one byte of text.
+constexpr std::int64_t kAnyChar = 64;
+// A class with a range beyond ASCII: case folding can add the folds of the range (at most every cased character
+// of Unicode, some thousand ranges), each a short UTF-8 sequence.
+constexpr std::int64_t kFoldedClass = 16384;
+// ApproximateRegex()'s "any non-ASCII character" range: its folds are ASCII letters and itself.
+// Deeper nesting of groups is not bounded here (the pattern is built at pack compile).
+constexpr int kMaxDepth = 32;
+constexpr std::string_view kNonAsciiRange = "\\x{80}-\\x{10FFFF}";
+
+// Length of the escape at p[i] ('\\'), whole: \x{...}, \p{...}, \P{...} or a backslash and one character.
+std::size_t EscapeLength(std::string_view p, std::size_t i) {
+  if (i + 1 >= p.size()) return 1;
+  const char n = p[i + 1];
+  if ((n == 'x' || n == 'p' || n == 'P') && i + 2 < p.size() && p[i + 2] == '{') {
+    const std::size_t close = p.find('}', i + 3);
+    return close == std::string_view::npos ? p.size() - i : close + 1 - i;
+  }
+  return 2;  // an escaped non-ASCII character: its other bytes count as items of their own (more, not less)
+}
+
+// True if the escape text names a character outside ASCII (\x{HHHH}, \xHH, an escaped non-ASCII character) or a
+// Unicode property.
+bool EscapeIsNonAscii(std::string_view e) {
+  if (e.size() < 2) return false;
+  if (e[1] != 'x') return e[1] == 'p' || e[1] == 'P' || static_cast<unsigned char>(e[1]) >= 0x80;
+  std::size_t digits = 0;  // hex digits after the leading zeros
+  char first = 0;
+  for (const char ch : e.substr(2)) {
+    if (ch == '{' || ch == '}' || (digits == 0 && ch == '0')) continue;
+    if (digits++ == 0) first = ch;
+  }
+  return digits > 2 || (digits == 2 && first > '7');
+}
+
+// End (one past ']') of the class that opens at p[i] ('['); *wide says whether it holds a range with an end
+// outside ASCII (what case folding can multiply), *property whether it holds a Unicode property.
+std::size_t ClassEnd(std::string_view p, std::size_t i, bool* wide, bool* property) {
+  *wide = *property = false;
+  ++i;
+  if (i < p.size() && p[i] == '^') ++i;
+  if (i < p.size() && p[i] == ']') ++i;  // a ']' first in a class is a member
+  bool prev_non_ascii = false, range = false;  // the item before, and whether a '-' follows it
+  while (i < p.size() && p[i] != ']') {
+    bool non_ascii = false;
+    if (p[i] == '[' && i + 1 < p.size() && p[i + 1] == ':') {  // [:alpha:]
+      const std::size_t close = p.find(":]", i + 2);
+      i = close == std::string_view::npos ? p.size() : close + 2;
+    } else if (p[i] == '\\') {
+      const std::size_t len = EscapeLength(p, i);
+      non_ascii = EscapeIsNonAscii(p.substr(i, len));
+      *property = *property || (len > 1 && (p[i + 1] == 'p' || p[i + 1] == 'P'));
+      i += len;
+    } else if (p[i] == '-' && i + 1 < p.size() && p[i + 1] != ']') {
+      range = true;
+      ++i;
+      continue;
+    } else {
+      non_ascii = static_cast<unsigned char>(p[i]) >= 0x80;
+      ++i;
+    }
+    *wide = *wide || (range && (prev_non_ascii || non_ascii));
+    range = false;
+    prev_non_ascii = non_ascii;
+  }
+  return std::min(i + 1, p.size());
+}
+
+// Length of the text after "(?" up to and including ':' or ')': the flags of a group or a flag setting.
+std::size_t FlagsLength(std::string_view p, std::size_t i) {
+  std::size_t j = i;
+  while (j < p.size() && p[j] != ':' && p[j] != ')') ++j;
+  return std::min(j + 1, p.size()) - i;
+}
+
+// Parses a counted repetition {n}, {n,} or {n,m} at p[i]; returns its length (0 if the '{' is a literal) and sets
+// *copies to at least how many copies of the repeated item RE2 emits.
+std::size_t Repetition(std::string_view p, std::size_t i, std::int64_t* copies) {
+  std::size_t j = i + 1;
+  if (j >= p.size() || p[j] < '0' || p[j] > '9') return 0;
+  std::int64_t n = 0, most = 0;
+  for (; j < p.size() && ((p[j] >= '0' && p[j] <= '9') || p[j] == ','); ++j) {
+    n = p[j] == ',' ? 0 : std::min<std::int64_t>(n * 10 + (p[j] - '0'), 1 << 30);
+    most = std::max(most, n);
+  }
+  if (j >= p.size() || p[j] != '}') return 0;
+  *copies = std::max<std::int64_t>(most + (p[j - 1] == ','), 1);  // {n,}: n copies and a star
+  return j + 1 - i;
+}
+
+}  // namespace
+
+RegexFacts ReadRegex(std::string_view p) {
+  RegexFacts facts;
+  bool unbounded = false;
+  // One frame per open group: the finished part of the current branch, the items of finished branches, and the
+  // last item (what a quantifier repeats).
+  struct Frame {
+    std::int64_t done = 0, last = 0;
+  };
+  Frame frames[kMaxDepth];
+  int depth = 0, too_deep = 0;
+  const auto cap = [](std::int64_t v) { return std::min<std::int64_t>(v, std::int64_t{1} << 40); };
+  const auto item = [&](std::int64_t size) {
+    Frame& f = frames[depth];
+    f.done = cap(f.done + f.last);
+    f.last = size;
+  };
+  for (std::size_t i = 0; i < p.size();) {
+    const char c = p[i];
+    if (c == '\\' && i + 1 < p.size() && p[i + 1] == 'Q') {
+      const std::size_t end = p.find("\\E", i + 2);
+      const std::size_t stop = end == std::string_view::npos ? p.size() : end;
+      for (std::size_t k = i + 2; k < stop; ++k) item(kPerByte);
+      i = end == std::string_view::npos ? p.size() : end + 2;
+    } else if (c == '\\') {
+      const std::size_t len = EscapeLength(p, i);
+      unbounded = unbounded || (len > 1 && (p[i + 1] == 'p' || p[i + 1] == 'P'));
+      item(kPerByte * static_cast<std::int64_t>(len));
+      i += len;
+    } else if (c == '[') {
+      bool wide, property;
+      const std::size_t end = ClassEnd(p, i, &wide, &property);
+      const std::string_view cls = p.substr(i, end - i);
+      std::int64_t size = kPerByte * static_cast<std::int64_t>(cls.size());
+      if (wide) size += cls.find(kNonAsciiRange) != std::string_view::npos ? 256 : kFoldedClass;
+      unbounded = unbounded || property;
+      item(size);
+      i = end;
+    } else if (c == '(') {
+      if (i + 2 < p.size() && p[i + 1] == '?' && p[i + 2] == 'P') {  // (?P<name> (RE2 has no other (?P)
+        const std::size_t close = p.find('>', i + 4);
+        i = close == std::string_view::npos ? p.size() : close + 1;
+        ++facts.groups;
+      } else if (i + 1 >= p.size() || p[i + 1] != '?') {
+        ++facts.groups;
+        ++i;
+      } else {
+        i += 1 + FlagsLength(p, i + 1);
+        if (p[i - 1] == ')') continue;  // (?i): flags only
+      }
+      if (depth + 1 == kMaxDepth) {
+        unbounded = true;
+        ++too_deep;
+      } else {
+        frames[++depth] = Frame{};
+      }
+    } else if (c == ')' && too_deep > 0) {
+      --too_deep;
+      ++i;
+    } else if (c == ')' && depth > 0) {
+      const Frame f = frames[depth--];
+      item(cap(f.done + f.last + 4));
+      ++i;
+    } else if (c == '|') {
+      Frame& f = frames[depth];
+      f.done = cap(f.done + f.last + 4);
+      f.last = 0;
+      ++i;
+    } else if (c == '*' || c == '+' || c == '?') {
+      frames[depth].last += 4;
+      ++i;
+    } else if (std::int64_t copies = 0; c == '{' && Repetition(p, i, &copies) > 0) {
+      Frame& f = frames[depth];
+      f.last = cap(f.last * (copies + 1) + 4);
+      i += Repetition(p, i, &copies);
+    } else {
+      item(c == '.' ? kAnyChar : kPerByte);
+      ++i;
+      while (i < p.size() && (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80) ++i;  // one UTF-8 character
+    }
+  }
+  while (depth > 0) {  // unbalanced text (not expected after RE2's parse): count it all
+    const Frame f = frames[depth--];
+    item(cap(f.done + f.last + 4));
+  }
+  facts.size_bound = unbounded ? kUnbounded : cap(frames[depth].done + frames[depth].last + 16);
+  return facts;
+}
+
+}  // namespace internal
+}  // namespace postscrub
