@@ -94,8 +94,7 @@ if (typeof importScripts === 'function' && typeof window === 'undefined') {
       // (options, popup) wait for it: they show the packs in use, and a partial list would be wrong.
       fullPending = new Promise((resolve) => setTimeout(() => {
         lastConfigure = full();
-        // A recheck, not a reload: choices made on the page in the meantime ("ignore once") stay.
-        for (const c of ports) { try { c.port.postMessage(stateFor(c.host, { recheck: true })); } catch { /* closed */ } }
+        broadcastState(true, false);   // a recheck, not a reload: on-page choices made meanwhile ("ignore once") stay
         setTimeout(() => host.warm(), 250);
         resolve();
       }, 30));
@@ -137,8 +136,8 @@ if (typeof importScripts === 'function' && typeof window === 'undefined') {
     return { type: 'state', enabled: S.siteEnabled(eff, h), threshold: eff.threshold, prepost: eff.prepost,
       userSite: !S.isBuiltinSite(h), ...extra };
   }
-  function broadcastState(recheck) {
-    for (const c of ports) { try { c.port.postMessage(stateFor(c.host, { recheck: !!recheck, reloaded: !!recheck })); } catch { /* closed */ } }
+  function broadcastState(recheck, reloaded = recheck) {
+    for (const c of ports) { try { c.port.postMessage(stateFor(c.host, { recheck: !!recheck, reloaded: !!reloaded })); } catch { /* closed */ } }
   }
 
   P.onConnect((port) => {

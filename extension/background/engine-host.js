@@ -100,12 +100,7 @@
       if (enabled.length < 2) return null;
       const r = this.compile([enabled[0].text]);
       if (!r.ok) return null;
-      this.engine = r.engine;
-      this.checked = false;
-      this.texts = [enabled[0].text];
-      this.packInfo = safe(() => this.engine.packs(), []);
-      this.packNames = new Map(this.packInfo.map((p) => [p.id, p.name]));
-      this.errors = [];
+      this.adopt(r.engine, [enabled[0].text], []);
       return { ok: true, partial: true, errors: [], packs: this.packInfo };
     }
 
@@ -149,14 +144,19 @@
         // If the engine refuses the allowlist pack, the same terms are still filtered in JS (PS.settings.filterFindings).
         if (allowPack.length) tryAdd(allowPack[0]);
       }
+      this.adopt(best.engine, texts, errors);
+      return { ok: errors.length === 0, errors, packs: this.packInfo };
+    }
+
+    /** Makes `engine` (compiled from `texts`) the one in use, disposing of the previous one. */
+    adopt(engine, texts, errors) {
       if (this.engine) { try { this.engine.dispose(); } catch { /* already gone */ } }
-      this.engine = best.engine;
+      this.engine = engine;
       this.checked = false;
       this.texts = texts;
       this.packInfo = safe(() => this.engine.packs(), []);
       this.packNames = new Map(this.packInfo.map((p) => [p.id, p.name]));
       this.errors = errors;
-      return { ok: errors.length === 0, errors, packs: this.packInfo };
     }
 
     /** Compiles `text` with the packs in use; the engine's error names the pack, rule and field. */

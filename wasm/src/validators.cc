@@ -297,23 +297,33 @@ bool AgeValid(std::string_view span, int min, int max) {
   return age >= min && age <= max;
 }
 
-bool LexiconValid(std::string_view span, const ValidatorArgs& a, const Lexicons& lexicons) {
-  const std::string lower = LowerFold(span);
+namespace {
+
+// The words of a lower-cased span. With `join_marks`, an apostrophe or hyphen between word characters stays inside
+// the word ("o'brien", "garcía-lópez" are one name); without, they split it (endings are checked per part).
+std::vector<std::string_view> SplitWords(std::string_view l, bool join_marks) {
   std::vector<std::string_view> words;
-  const std::string_view l(lower);
+  auto word_byte = [&](std::size_t k) { return IsWordByte(static_cast<unsigned char>(l[k])); };
   for (std::size_t i = 0; i < l.size();) {
-    if (!IsWordByte(static_cast<unsigned char>(l[i]))) {
+    if (!word_byte(i)) {
       ++i;
       continue;
     }
     std::size_t j = i;
-    while (j < l.size() && (IsWordByte(static_cast<unsigned char>(l[j])) ||
-                            ((l[j] == '\'' || l[j] == '-') && j + 1 < l.size() &&
-                             IsWordByte(static_cast<unsigned char>(l[j + 1])))))
+    while (j < l.size() &&
+           (word_byte(j) || (join_marks && (l[j] == '\'' || l[j] == '-') && j + 1 < l.size() && word_byte(j + 1))))
       ++j;
     words.push_back(l.substr(i, j - i));
     i = j;
   }
+  return words;
+}
+
+}  // namespace
+
+bool LexiconValid(std::string_view span, const ValidatorArgs& a, const Lexicons& lexicons) {
+  const std::string lower = LowerFold(span);
+  const std::vector<std::string_view> words = SplitWords(lower, true);
   if (words.empty()) return false;
   auto in = [&](const std::string& name, std::string_view w) {
     auto it = lexicons.find(name);
@@ -348,18 +358,7 @@ bool LexiconValid(std::string_view span, const ValidatorArgs& a, const Lexicons&
 
 bool SuffixLexiconValid(std::string_view span, const ValidatorArgs& a, const Lexicons& lexicons) {
   const std::string lower = LowerFold(span);
-  std::vector<std::string_view> words;
-  const std::string_view l(lower);
-  for (std::size_t i = 0; i < l.size();) {
-    if (!IsWordByte(static_cast<unsigned char>(l[i]))) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < l.size() && IsWordByte(static_cast<unsigned char>(l[j]))) ++j;
-    words.push_back(l.substr(i, j - i));
-    i = j;
-  }
+  const std::vector<std::string_view> words = SplitWords(lower, false);
   if (words.empty()) return false;
   // The lists are looked up once per call (spans are checked by the dozen per post: this is the hot path of the
   // name rules).
