@@ -94,13 +94,16 @@ bool Engine::Impl::Compose(std::vector<internal::PackSpec> specs, const std::vec
       }
     }
   }
-  RE2::Options so;
-  so.set_log_errors(false);
-  so.set_max_mem(options.set_max_mem);
-  set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
+  // The packs' parsers added every pattern to the Set (pack_parser.cc), disabled rules' too.
+  std::size_t set_size = 0;
+  for (const internal::Rule& r : rules) set_size += r.patterns.size();
+  set_patterns.assign(set_size, {-1, -1});
   for (std::size_t ri = 0; ri < rules.size(); ++ri) {
     const internal::Rule& r = rules[ri];
-    if (r.disabled) {  // not in the Set: a pattern built on first use is tested for the empty match by its regex
+    for (std::size_t pi = 0; pi < r.patterns.size(); ++pi) {
+      set_patterns[static_cast<std::size_t>(r.patterns[pi].set_index)] = {static_cast<int>(ri), static_cast<int>(pi)};
+    }
+    if (r.disabled) {  // not matched: a pattern built on first use is tested for the empty match by its regex
       for (std::size_t pi = 0; pi < r.patterns.size(); ++pi) {
         const internal::Pattern& p = r.patterns[pi];
         if (!p.empty_checked && RE2::FullMatch("", p.re->Get())) {
@@ -111,15 +114,6 @@ bool Engine::Impl::Compose(std::vector<internal::PackSpec> specs, const std::vec
       continue;
     }
     rule_infos.push_back(RuleInfo{r.id, r.pack, r.category, r.severity, r.message, r.description});
-    for (std::size_t pi = 0; pi < r.patterns.size(); ++pi) {
-      std::string err;
-      const std::string pattern = (r.case_sensitive ? "" : "(?i)") + r.patterns[pi].approx;
-      if (set->Add(pattern, &err) < 0) {
-        *error = PatternError(r, pi, err);
-        return false;
-      }
-      set_patterns.emplace_back(static_cast<int>(ri), static_cast<int>(pi));
-    }
   }
   if (!set_patterns.empty() && !set->Compile()) {
     *error = "engine: the combined pattern set is too large to compile (RE2 max_mem " +
@@ -137,7 +131,7 @@ bool Engine::Impl::Compose(std::vector<internal::PackSpec> specs, const std::vec
     const auto [ri, pi] = set_patterns[set_answers ? static_cast<std::size_t>(empty[k]) : k];
     const internal::Rule& r = rules[static_cast<std::size_t>(ri)];
     const internal::Pattern& p = r.patterns[static_cast<std::size_t>(pi)];
-    if (!p.empty_checked && RE2::FullMatch("", p.re->Get())) {
+    if (!r.disabled && !p.empty_checked && RE2::FullMatch("", p.re->Get())) {
       *error = PatternError(r, static_cast<std::size_t>(pi), "matches the empty string");
       return false;
     }

@@ -13,11 +13,12 @@ Engine::~Engine() = default;
 CompileResult Engine::Compile(const std::vector<PackSource>& packs, const CompileOptions& options) {
   CompileResult result;
   std::vector<internal::PackSpec> specs(packs.size());
-  for (std::size_t i = 0; i < packs.size(); ++i) {
-    if (!internal::ParsePack(packs[i], i, options, &specs[i], &result.error_)) return result;
-  }
   auto impl = std::make_unique<Impl>();
   impl->options = options;
+  impl->set = internal::NewPatternSet(options);
+  for (std::size_t i = 0; i < packs.size(); ++i) {
+    if (!internal::ParsePack(packs[i], i, options, impl->set.get(), &specs[i], &result.error_)) return result;
+  }
   if (!impl->Compose(std::move(specs), packs, &result.error_)) return result;
   result.engine_.reset(new Engine(std::move(impl)));
   return result;

@@ -50,6 +50,7 @@ struct Pattern {
                                      // silent.
   double score = 0;
   int group = 0;
+  int set_index = -1;          // its index in the engine's RE2::Set (added by the pack parser)
   bool empty_checked = false;  // "matches the empty string" already tested (else Compose tests it)
 };
 
@@ -76,7 +77,8 @@ struct Rule {
   std::vector<ContextEntry> context;
   double min_score = 0.5;
   WordSet allow;                      // lower-cased span texts
-  std::vector<std::unique_ptr<RE2>> allow_regex;
+  // Built on first use (a span to test), shared by the rules of a pack that list the same text.
+  std::vector<std::shared_ptr<const LazyRegex>> allow_regex;
   Strategy strategy = Strategy::kLabel;
   std::string label;                  // "[SSN]"
   std::vector<MatchExample> match_examples;
@@ -104,9 +106,14 @@ struct PackSpec {
   std::vector<Rule> rules;
 };
 
-// Parses and validates one pack. Returns false and sets *error ("pack ID: rule R: /ptr: reason") on failure.
-bool ParsePack(const PackSource& source, std::size_t index, const CompileOptions& options, PackSpec* out,
-               std::string* error);
+// Parses and validates one pack. Every pattern is parsed once, straight into `set` (the engine's one RE2::Set,
+// compiled by Compose; Pattern::set_index says where). Returns false and sets *error ("pack ID: rule R: /ptr:
+// reason") on failure.
+bool ParsePack(const PackSource& source, std::size_t index, const CompileOptions& options, RE2::Set* set,
+               PackSpec* out, std::string* error);
+
+// The engine's RE2::Set, empty, with the options Compose compiles it with.
+std::unique_ptr<RE2::Set> NewPatternSet(const CompileOptions& options);
 
 // Returns the error prefix for a pack: "pack ID" or "pack ORIGIN" / "pack #N" when the id is unknown.
 std::string PackLabel(const std::string& id, const PackSource& source, std::size_t index);
@@ -123,11 +130,13 @@ struct Engine::Impl {
   std::vector<RuleInfo> rule_infos;           // active rules only
   internal::WordSet allow;                    // pack-level allow terms, lower-cased
   internal::Lexicons lexicons;
-  // Every pattern of every active rule, in one unanchored set; set_patterns[i] = {rule, pattern} of set index i.
+  // Every pattern of every rule, in one unanchored set; set_patterns[i] = {rule, pattern} of set index i. A
+  // disabled rule's patterns stay in the set (they were added while its pack was parsed); their hits are skipped.
   std::unique_ptr<RE2::Set> set;
   std::vector<std::pair<int, int>> set_patterns;
 
-  // Compose packs (in order) into this Impl. Returns false and sets *error.
+  // Compose packs (in order) into this Impl; `set` holds the packs' patterns (ParsePack). Returns false and sets
+  // *error.
   bool Compose(std::vector<internal::PackSpec> specs, const std::vector<PackSource>& sources, std::string* error);
   CheckResult Check(std::string_view utf8) const;
   bool Accept(const internal::Rule& r, const internal::Pattern& p, std::string_view text, std::string_view lower,

@@ -211,7 +211,7 @@ bool Engine::Impl::Accept(const Rule& r, const internal::Pattern& p, std::string
     if (!ok) return false;
   }
   for (const auto& re : r.allow_regex)
-    if (RE2::PartialMatch(span, *re)) return false;
+    if (RE2::PartialMatch(span, re->Get())) return false;
   double score = p.score + ContextBoost(r, lower, s, e);
   score = std::min(1.0, std::max(0.0, score));
   if (score + 1e-9 < r.min_score) return false;
@@ -265,6 +265,7 @@ CheckResult Engine::Impl::Check(std::string_view original) const {
   for (int h : hits) {
     const auto [ri, pi] = set_patterns[static_cast<std::size_t>(h)];
     const Rule& r = rules[static_cast<std::size_t>(ri)];
+    if (r.disabled) continue;
     internal::PatternProfile* pprof = nullptr;
 #ifdef POSTSCRUB_PROFILE
     const auto pattern_t0 = ProfileClock::now();

@@ -47,16 +47,12 @@ bool IsCategory(const std::string& c) {
   return false;
 }
 
-RE2::Options RegexOptions(bool case_sensitive, const CompileOptions& options, std::int64_t max_mem = -1) {
+RE2::Options RegexOptions(bool case_sensitive, const CompileOptions& options) {
   RE2::Options o;
   o.set_log_errors(false);
-  o.set_max_mem(max_mem < 0 ? options.regex_max_mem : max_mem);
+  o.set_max_mem(options.regex_max_mem);
   o.set_case_sensitive(case_sensitive);
   return o;
-}
-
-std::unique_ptr<RE2> CompileRegex(const std::string& pattern, bool case_sensitive, const CompileOptions& options) {
-  return std::make_unique<RE2>(pattern, RegexOptions(case_sensitive, options));
 }
 
 // Half the instructions RE2 allows a program within regex_max_mem (2/3 of it for the forward program; 16 bytes
@@ -67,23 +63,27 @@ std::int64_t ProgramBudget(const CompileOptions& options) {
 }
 
 // True if RE2 accepts `pattern`; else sets *error to RE2's message. Builds the RE2 into *built only if its program
-// might not fit in max_mem (regex_text.h): else it only parses (an RE2 with no room for a program).
+// might not fit in max_mem (regex_text.h): else it only parses, as RE2::Set::Add does (no simplification, no
+// program), with the parse flags of an RE2 of the same options, so the message is the one that RE2 would give.
 bool AcceptRegex(const std::string& pattern, bool case_sensitive, const CompileOptions& options,
                  std::unique_ptr<RE2>* built, std::string* error) {
-  const bool build = ReadRegex(pattern).size_bound > ProgramBudget(options);
-  // Parsing only: max_mem 3, of which RE2 compiles with 2/3: 2 bytes, less than a Prog (0 would mean no limit).
-  auto re = std::make_unique<RE2>(pattern, RegexOptions(case_sensitive, options, build ? -1 : 3));
-  if (!re->ok() && (build || re->error_code() != RE2::ErrorPatternTooLarge)) {
-    *error = re->error();
-    return false;
+  if (ReadRegex(pattern).size_bound > ProgramBudget(options)) {
+    auto re = std::make_unique<RE2>(pattern, RegexOptions(case_sensitive, options));
+    if (!re->ok()) {
+      *error = re->error();
+      return false;
+    }
+    *built = std::move(re);
+    return true;
   }
-  if (build) *built = std::move(re);
-  return true;
+  RE2::Set parse_only(RegexOptions(case_sensitive, options), RE2::UNANCHORED);
+  return parse_only.Add(pattern, error) >= 0;
 }
 
 class PackParser {
  public:
-  PackParser(const CompileOptions& options, std::string* error) : options_(options), w_(error) {}
+  PackParser(const CompileOptions& options, RE2::Set* set, std::string* error)
+      : options_(options), set_(set), w_(error) {}
 
   bool Parse(const json& v, PackSpec* out);
 
@@ -93,10 +93,39 @@ class PackParser {
   bool ParseContext(const json& v, const std::string& ptr, Rule* r);
   bool ParseExamples(const json& v, const std::string& ptr, Rule* r);
 
+  // Adds `pat`'s stand-in (or, should that not parse, its regex) to the Set. Returns false and sets *error to
+  // RE2's words for the regex as written, as an RE2 of the rule's options reports them.
+  bool AddToSet(bool case_sensitive, Pattern* pat, std::string* error);
+
   const CompileOptions& options_;
+  RE2::Set* set_;
   JsonWalker w_;
   std::string pack_prefix_;
+  // allow_regex texts already validated in this pack (a few dozen at most): rules often share them.
+  struct SharedAllowRegex {
+    bool case_sensitive;
+    std::string text;
+    std::shared_ptr<const LazyRegex> re;
+  };
+  std::vector<SharedAllowRegex> allow_regexes_;
 };
+
+bool PackParser::AddToSet(bool case_sensitive, Pattern* pat, std::string* error) {
+  // The Set is case-sensitive; a rule's case option becomes a flag group. Set::Add only parses, so this is the
+  // one parse of the pattern before the Set compiles it.
+  const std::string fold = case_sensitive ? "" : "(?i)";
+  std::string set_error;
+  pat->set_index = set_->Add(fold + pat->approx, &set_error);
+  if (pat->set_index < 0 && pat->approx != pat->regex) {
+    pat->set_index = set_->Add(fold + pat->regex, &set_error);
+    if (pat->set_index >= 0) pat->approx = pat->regex;  // use (and report) the regex as written
+  }
+  if (pat->set_index >= 0) return true;
+  // Only now, on the error path, an RE2 of the rule's options words the error (without the flag group).
+  std::unique_ptr<RE2> unused;
+  if (AcceptRegex(pat->regex, case_sensitive, options_, &unused, error)) *error = set_error;
+  return false;
+}
 
 bool PackParser::Parse(const json& v, PackSpec* out) {
   if (v.is_object() && v.contains("id") && v["id"].is_string()) {
@@ -212,19 +241,17 @@ bool PackParser::ParseRule(const json& v, const std::string& ptr, Rule* r) {
         !w_.String(pats[i], "regex", p, &pat.regex, true, options_.max_regex_bytes) ||
         !w_.Number(pats[i], "score", p, &pat.score, 0, 1) || !w_.Int(pats[i], "group", p, &pat.group, 0, 99))
       return false;
-    // Only the ASCII-exact stand-in is used now, and only parsed: its RE2 is built on first use (when the Set
-    // reports a hit), the exact regex when a non-ASCII post needs it. The stand-in has the same syntax validity,
-    // capture groups and empty-string match as the regex. A stand-in whose program might not fit in max_mem is
-    // built now, so that "pattern too large" is reported here as before.
+    // Only the ASCII-exact stand-in is used now, and only parsed (into the Set): its RE2 is built on first use
+    // (when the Set reports a hit), the exact regex when a non-ASCII post needs it. The stand-in has the same
+    // syntax validity, capture groups and empty-string match as the regex. A stand-in whose program might not fit
+    // in max_mem is built now, so that "pattern too large" is reported here as before.
     std::unique_ptr<RE2> built;
     std::string err;
     pat.approx = ApproximateRegex(pat.regex);
-    bool ok = AcceptRegex(pat.approx, r->case_sensitive, options_, &built, &err);
-    if (!ok && pat.approx != pat.regex) {
-      pat.approx = pat.regex;  // report (or accept) the regex as written, not the rewritten text
-      ok = AcceptRegex(pat.regex, r->case_sensitive, options_, &built, &err);
-    }
-    if (!ok) return w_.Fail(p + "/regex", "invalid RE2 regex: " + err);
+    if (!AddToSet(r->case_sensitive, &pat, &err) ||
+        (ReadRegex(pat.approx).size_bound > ProgramBudget(options_) &&
+         !AcceptRegex(pat.approx, r->case_sensitive, options_, &built, &err)))
+      return w_.Fail(p + "/regex", "invalid RE2 regex: " + err);
     if (pat.approx != pat.regex) {
       pat.exact = std::make_unique<LazyRegex>(pat.regex, RegexOptions(r->case_sensitive, options_));
     }
@@ -244,11 +271,20 @@ bool PackParser::ParseRule(const json& v, const std::string& ptr, Rule* r) {
   std::vector<std::string> allow_regex;
   if (!w_.StringArray(v, "allow_regex", ptr, &allow_regex, 1000, options_.max_regex_bytes)) return false;
   for (std::size_t i = 0; i < allow_regex.size(); ++i) {
-    auto re = CompileRegex(allow_regex[i], r->case_sensitive, options_);
-    if (!re->ok()) {
-      return w_.Fail(ptr + "/allow_regex/" + std::to_string(i), "invalid RE2 regex: " + re->error());
+    auto same = std::find_if(allow_regexes_.begin(), allow_regexes_.end(), [&](const SharedAllowRegex& a) {
+      return a.case_sensitive == r->case_sensitive && a.text == allow_regex[i];
+    });
+    if (same == allow_regexes_.end()) {
+      std::unique_ptr<RE2> built;
+      std::string err;
+      if (!AcceptRegex(allow_regex[i], r->case_sensitive, options_, &built, &err)) {
+        return w_.Fail(ptr + "/allow_regex/" + std::to_string(i), "invalid RE2 regex: " + err);
+      }
+      auto re = built ? std::make_shared<const LazyRegex>(std::move(built))
+                      : std::make_shared<const LazyRegex>(allow_regex[i], RegexOptions(r->case_sensitive, options_));
+      same = allow_regexes_.insert(allow_regexes_.end(), {r->case_sensitive, allow_regex[i], std::move(re)});
     }
-    r->allow_regex.push_back(std::move(re));
+    r->allow_regex.push_back(same->re);
   }
   if (v.contains("validator") && !ParseValidator(v["validator"], ptr + "/validator", r)) return false;
   if (v.contains("context") && !ParseContext(v["context"], ptr + "/context", r)) return false;
@@ -378,8 +414,15 @@ std::string PackLabel(const std::string& id, const PackSource& source, std::size
   return "pack #" + std::to_string(index + 1);
 }
 
-bool ParsePack(const PackSource& source, std::size_t index, const CompileOptions& options, PackSpec* out,
-               std::string* error) {
+std::unique_ptr<RE2::Set> NewPatternSet(const CompileOptions& options) {
+  RE2::Options so;
+  so.set_log_errors(false);
+  so.set_max_mem(options.set_max_mem);
+  return std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
+}
+
+bool ParsePack(const PackSource& source, std::size_t index, const CompileOptions& options, RE2::Set* set,
+               PackSpec* out, std::string* error) {
   const std::string label = PackLabel("", source, index);
   if (source.text.size() > options.max_pack_bytes) {
     *error = label + ": /: pack text is larger than " + std::to_string(options.max_pack_bytes) + " bytes";
@@ -392,7 +435,7 @@ bool ParsePack(const PackSource& source, std::size_t index, const CompileOptions
     return false;
   }
   std::string inner;
-  PackParser parser(options, &inner);
+  PackParser parser(options, set, &inner);
   if (!parser.Parse(v, out)) {
     // Errors before the id is known carry an empty prefix: name the pack by origin or position instead.
     *error = inner.rfind(": ", 0) == 0 ? label + inner : inner;
