@@ -18,7 +18,7 @@ struct RegexFacts {
   // followed by '?' unless it opens a named group (?P<name>...).
   int groups = 0;
   // An upper bound on the number of instructions RE2 compiles the pattern into (case-insensitive or not), or
-  // INT64_MAX when the text holds what is not bounded here (a Unicode property class \p, \P). Generous on
+  // INT64_MAX when the text holds what is not bounded here (groups nested deeper than 32). Generous on
   // purpose: patterns under the bound are compiled on first use, those over it at pack compile, so that a pattern
   // RE2 cannot compile within max_mem is still reported as an error then and no rule goes silent later.
   std::int64_t size_bound = 0;
