@@ -1,6 +1,7 @@
 // JSON forms: the §3 finding shape, the --jsonl record, and parsing findings and choices back.
 #include <nlohmann/json.hpp>
 
+#include "json_walk.h"
 #include "postscrub/json_io.h"
 #include "test_util.h"
 
@@ -67,4 +68,18 @@ TEST_CASE("rules and packs listings", "[json]") {
   CHECK(rules.size() == 7);  // 7 base rules − t-context + t-mrn
   CHECK(packs.size() == 2);
   CHECK(packs[1]["id"] == "test-clinic");
+}
+
+TEST_CASE("scores are written as nlohmann's dump() writes them", "[json]") {
+  // Every score the engine can produce (3 decimals in [0, 1]) and a few beyond, against nlohmann's own digits.
+  for (int k = -2000; k <= 3000; ++k) {
+    const double d = k / 1000.0;
+    INFO(k);
+    CHECK(postscrub::internal::NumberText(d) == json(d).dump());
+  }
+  CHECK(postscrub::internal::NumberText(0.1234) == "0.123");  // more decimals than a score has: rounded
+  CHECK(postscrub::internal::NumberText(0.9996) == "1.0");
+  CHECK(postscrub::internal::NumberText(123456.5) == "123456.5");
+  CHECK(postscrub::internal::NumberText(std::nan("")) == "null");
+  CHECK(postscrub::internal::NumberText(1e300) == "null");
 }

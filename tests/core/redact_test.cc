@@ -1,4 +1,6 @@
 // Redaction: strategies, generalize forms, and every byte outside a chosen span unchanged.
+#include <algorithm>
+
 #include "postscrub/redact.h"
 #include "test_util.h"
 
@@ -70,6 +72,25 @@ TEST_CASE("redaction changes only the chosen spans, byte for byte", "[redact]") 
   CHECK(red.text.find("•••••  •••••••") == std::string::npos);
   CHECK(red.text.find("••••• •••••••") != std::string::npos);  // mask of "Mercy General"
   CHECK(red.text.find("219-09-9999") == std::string::npos);
+}
+
+TEST_CASE("redaction does not depend on the order the findings are given in", "[redact]") {
+  auto e = testutil::MustCompile(testutil::TestPacks());
+  const std::string text = "SSN 219-09-9999, call 312-867-5309, a 67-year-old at Mercy General on 03/03/2024";
+  const auto r = e->Check(text);
+  REQUIRE(r.findings.size() >= 4);
+  const auto in_order = e->Redact(text, r.findings, postscrub::RedactChoices());
+  auto reversed = r.findings;
+  std::reverse(reversed.begin(), reversed.end());
+  // Overlapping duplicates too: one edit per cluster, whatever the order.
+  reversed.insert(reversed.begin() + 1, r.findings.begin(), r.findings.end());
+  const auto shuffled = e->Redact(text, reversed, postscrub::RedactChoices());
+  CHECK(shuffled.text == in_order.text);
+  REQUIRE(shuffled.edits.size() == in_order.edits.size());
+  for (std::size_t i = 0; i < in_order.edits.size(); ++i) {
+    CHECK(shuffled.edits[i].byte_start == in_order.edits[i].byte_start);
+    CHECK(shuffled.edits[i].replacement == in_order.edits[i].replacement);
+  }
 }
 
 TEST_CASE("a redacted text is not flagged again", "[redact]") {

@@ -54,12 +54,8 @@ void Str(std::string_view s, std::string* out) {
 
 void Num(std::size_t n, std::string* out) { out->append(std::to_string(n)); }
 
-// Doubles as nlohmann's dump() prints them: shortest round-trip digits, "1.0" for integral values.
-void Num(double d, std::string* out) {
-  char buf[64];
-  char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, d);
-  out->append(buf, end);
-}
+// Scores (3 decimals): as nlohmann's dump() prints them (internal::NumberText).
+void Num(double d, std::string* out) { out->append(internal::NumberText(d)); }
 
 // Writes {"k":v,...} field by field: Field("start") then a value writer.
 class Obj {

@@ -9,12 +9,10 @@ namespace postscrub {
 namespace internal {
 namespace {
 
-// 0 → "0", -1 → "-1", 0.5 → "0.5". Not std::to_string(double): it formats through printf, whose float code would be
-// linked into the WASM module for this one message.
+// 0 → "0", -1 → "-1", 0.5 → "0.5" (a bound in an error message).
 std::string Short(double d) {
   if (std::fabs(d) < 1e15 && d == static_cast<double>(static_cast<long long>(d))) return std::to_string(static_cast<long long>(d));
-  char buf[64];
-  return std::string(buf, nlohmann::detail::to_chars(buf, buf + sizeof buf, d));
+  return NumberText(d);
 }
 
 // Builds the DOM as json::parse() does, and keeps the message of a syntax error.
@@ -44,6 +42,20 @@ class DomSax {
 };
 
 }  // namespace
+
+std::string NumberText(double d) {
+  if (!std::isfinite(d) || std::fabs(d) >= 1e12) return "null";  // no score is ever near
+  const long long thousandths = std::llround(d * 1000.0);
+  const unsigned long long magnitude = thousandths < 0 ? 0ULL - static_cast<unsigned long long>(thousandths)
+                                                       : static_cast<unsigned long long>(thousandths);
+  std::string out = (thousandths < 0 ? "-" : "") + std::to_string(magnitude / 1000) + ".";
+  unsigned frac = static_cast<unsigned>(magnitude % 1000);
+  if (frac == 0) return out + "0";
+  int digits = 3;
+  for (; frac % 10 == 0; frac /= 10) --digits;
+  const std::string f = std::to_string(frac);
+  return out + std::string(static_cast<std::size_t>(digits) - f.size(), '0') + f;
+}
 
 bool ParseJson(std::string_view text, json* out, std::string* error) {
   *out = json();
