@@ -3,6 +3,8 @@
 // Targets: keystroke p95 <= 16 ms; cold start <= 100 ms. Prints the figures (--trace: also where the time goes,
 // see trace.mjs); exits 0 (a benchmark, not a test)
 // unless the measurement itself fails. Run: npm run bench:browser [-- --keys N --cold N --gap MS --ext DIR]
+// [--chromium-arg FLAG]... (e.g. --chromium-arg=--js-flags=--wasm-caching-timeout-ms=0: V8 writes its compiled-code
+// cache at once, what the README's cold-start note measures).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +20,8 @@ const KEYS = arg('keys', 120);
 const COLD = arg('cold', 8);
 const GAP_MS = arg('gap', 120);          // between keystrokes: a fast typist's pace, each keystroke measured alone
 const TARGET = '401-863-2291';
-const TRACE = process.argv.includes('--trace');   // measure an instrumented copy and print where the time goes
+const TRACE = process.argv.includes('--trace');
+const CHROMIUM_ARGS = process.argv.filter((a) => a.startsWith('--chromium-arg=')).map((a) => a.slice('--chromium-arg='.length));   // measure an instrumented copy and print where the time goes
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** A ~3,000-character post in 6 paragraphs; a few findings; the last paragraph holds TARGET. */
@@ -43,7 +46,8 @@ async function main() {
   const ext = extArg > 0 ? { dir: path.resolve(process.argv[extArg + 1]), manifest: JSON.parse(await readFile(
     path.join(process.argv[extArg + 1], 'manifest.json'), 'utf8')) } : builtExtension('chrome');
   const measured = TRACE ? await tracedExtension(ext.dir) : ext;
-  const b = await launchChromium(measured.dir);
+  const b = await launchChromium(measured.dir, { extraArgs: CHROMIUM_ARGS });
+  if (CHROMIUM_ARGS.length) console.log(`extra Chromium flags: ${CHROMIUM_ARGS.join(' ')}`);
   let closing = false;
   const workerTrace = async () => {
     const w = b.context.serviceWorkers().filter((x) => x.url().startsWith('chrome-extension://')).pop();

@@ -21,10 +21,11 @@ export async function assertExecutable(file, what, envVar) {
 }
 
 /**
- * Launches Chromium with `extensionDir` loaded. Returns {context, requests, extensionId, close}.
+ * Launches Chromium with `extensionDir` loaded (extraArgs: more command-line flags, for experiments).
+ * Returns {context, requests, extensionId, close}.
  * requests: every request the browser made [{url, method, postData, resourceType, fixture, fromServiceWorker}].
  */
-export async function launchChromium(extensionDir, { headless = true } = {}) {
+export async function launchChromium(extensionDir, { headless = true, extraArgs = [] } = {}) {
   await assertExecutable(CHROMIUM, 'Chromium', 'POSTSCRUB_CHROMIUM');
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'postscrub-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -37,6 +38,7 @@ export async function launchChromium(extensionDir, { headless = true } = {}) {
       `--load-extension=${extensionDir}`,
       '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
+      ...extraArgs,
     ],
   });
   const requests = [];
