@@ -31,6 +31,32 @@ if(EMSCRIPTEN OR POSTSCRUB_RE2_FROM_SOURCE)
     re2/re2.cc re2/regexp.cc re2/set.cc re2/simplify.cc re2/stringpiece.cc re2/tostring.cc
     re2/unicode_casefold.cc re2/unicode_groups.cc util/rune.cc util/strutil.cc)
   list(TRANSFORM _re2_sources PREPEND "${RE2_SRC}/")
+  # RE2's parser builds a character class for every case-folded letter, which PushRegexp then turns back into a
+  # literal ([Aa] -> 'a' with FoldCase): a third of parsing the packs' case-insensitive words (pack compile, cold
+  # start). This copy of parse.cc pushes that literal directly for the ASCII letters whose case orbit is the pair
+  # alone (all but k and s, which also fold to U+212A and U+017F): the same Regexp, without the class. Checked:
+  # tests/js/parity.test.js (this build against Debian's unchanged library).
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${RE2_SRC}/re2/parse.cc")
+  file(READ "${RE2_SRC}/re2/parse.cc" _parse)
+  set(_fold_anchor "  // Do case folding if needed.\n  if ((flags_ & FoldCase) && CycleFoldRune(r) != r) {")
+  string(FIND "${_parse}" "${_fold_anchor}" _at)
+  if(_at EQUAL -1)
+    message(FATAL_ERROR "postscrub: ${RE2_SRC}/re2/parse.cc changed: PushLiteral's case folding not found "
+                        "(review the fast path in cmake/Dependencies.cmake against the new source)")
+  endif()
+  string(REPLACE "${_fold_anchor}" "  // postscrub (cmake/Dependencies.cmake): [Aa] as PushRegexp makes it, without the class.
+  if ((flags_ & FoldCase) && ((r >= 'A' && r <= 'Z') || (r >= 'a' && r <= 'z')) &&
+      (r | 0x20) != 'k' && (r | 0x20) != 's') {
+    Regexp* re = new Regexp(kRegexpLiteral, flags_ | FoldCase);
+    re->rune_ = r | 0x20;
+    return PushRegexp(re);
+  }
+${_fold_anchor}" _parse "${_parse}")
+  set(_gen_re2 "${CMAKE_BINARY_DIR}/re2-src-patched/re2")
+  file(WRITE "${_gen_re2}/parse.cc.new" "// Generated from ${RE2_SRC}/re2/parse.cc by cmake/Dependencies.cmake (one fast path).\n${_parse}")
+  file(COPY_FILE "${_gen_re2}/parse.cc.new" "${_gen_re2}/parse.cc" ONLY_IF_DIFFERENT)
+  list(REMOVE_ITEM _re2_sources "${RE2_SRC}/re2/parse.cc")
+  list(APPEND _re2_sources "${_gen_re2}/parse.cc")
   add_library(re2_wasm STATIC ${_re2_sources})
   if(EMSCRIPTEN AND POSTSCRUB_WASM_COLD_OPT)
     # Code that runs rarely (error texts, tables): optimised for size (README of wasm/bindings).
