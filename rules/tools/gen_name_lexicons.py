@@ -64,6 +64,12 @@ toyota honda chevy jeep subaru hyundai nissan mazda volvo audi meditech allscrip
 omnicell vocera tigertext doximity medscape uptodate epocrates
 """.split()]
 
+# States, countries and fragments of their names ("Hong" Kong, Viet "Nam", Puerto "Rico") that the dictionaries also
+# list as given names ("In Florida we see..."); regions that are common given names (Georgia, Virginia) stay names.
+MANUAL_NOT_NAMES += """
+florida indiana maryland nevada france argentina dominica trinidad hong nam rico sri leone midwest oceania maarten
+""".split()
+
 # Medical eponyms and other capitalised medical words kept even if the en_med list changes.
 MANUAL_EPONYMS = """
 parkinson parkinsons alzheimer alzheimers crohn crohns hodgkin hodgkins down apgar babinski graves hashimoto
@@ -76,6 +82,41 @@ korsakoff broca bowman henle malpighi purkinje langerhans schwann golgi eustachi
 cheyne stokes kussmaul korotkoff korotkov virchow starling frank osgood schlatter legg calve perthes colles smith
 jones monteggia galeazzi bennett rolando boxer lisfranc jefferson hangman chance salter harris weber mallory weiss
 zollinger ellison stevens johnson lyme rocky ebola zika marburg norwalk coxsackie
+""".split()
+
+# Eponymous scales and scores ("Morse 45", "Norton 12", "Ranson criteria", "Gleason 7"). A word listed here is never
+# reported on its own, so only scales whose names are rare as people's names are listed.
+MANUAL_EPONYMS += """
+morse norton ranson gleason killip centor wexner rockall blatchford spetzler breslow aldrete folstein mallampati caprini
+tinetti
+""".split()
+
+# Nationality and ethnic adjectives and language names ("Tongan", "Haitian", "Hmong", "Tagalog"): several
+# dictionaries list them only capitalised, so they would pass for given names; a post names them often ("our Samoan
+# families", "a Hmong interpreter") and they never identify one person. Not included: the few that are also common
+# given names (Danish, Shona, Sierra, Christian, Karen, Norman, German).
+DEMONYMS = """
+afghan albanian algerian andorran angolan antiguan argentine argentinian armenian australian austrian azerbaijani
+azeri bahamian bahraini bangladeshi barbadian bajan belarusian belgian belizean beninese bhutanese bolivian bosnian
+botswanan brazilian bruneian bulgarian burkinabe burmese burundian cambodian cameroonian canadian chadian chilean
+chinese colombian comoran congolese croatian cuban cypriot czech djiboutian dominican dutch ecuadorian egyptian
+salvadoran salvadorean emirati eritrean estonian ethiopian fijian filipino filipina filipinos finnish french gabonese
+gambian georgian ghanaian greek grenadian guatemalan guinean guyanese haitian honduran hungarian icelandic indian
+indonesian iranian iraqi irish israeli italian ivorian jamaican japanese jordanian kazakh kenyan kiribati kuwaiti
+kyrgyz laotian latvian lebanese leonean liberian libyan lithuanian luxembourgish macedonian malagasy malawian
+malaysian maldivian malian maltese marshallese mauritanian mauritian mexican micronesian moldovan monegasque
+mongolian montenegrin moroccan mozambican namibian nauruan nepalese nepali nicaraguan nigerian nigerien niuean
+norwegian omani pakistani palauan palestinian panamanian papuan paraguayan persian peruvian polish portuguese
+qatari romanian russian rwandan samoan saudi scottish senegalese serbian seychellois singaporean slovak slovakian
+slovenian somali somalian sudanese surinamese swazi swedish swiss syrian taiwanese tajik tanzanian thai tibetan
+togolese tongan trinidadian tunisian turkish turkmen tuvaluan ugandan ukrainian uruguayan uzbek vanuatuan
+venezuelan vietnamese welsh yemeni zambian zimbabwean
+chamorro chuukese pohnpeian kosraean yapese hawaiian maori māori polynesian melanesian latino latina latinx hispanic
+asian african european caucasian arab arabic berber kurdish kurd pashtun uyghur tamil telugu punjabi gujarati
+bengali sikh hindu muslim jewish catholic mormon amish navajo cherokee lakota ojibwe apache hopi yupik inuit aleut
+cajun creole gullah appalachian oromo amharic tigrinya yoruba igbo hausa fulani akan twi wolof swahili zulu xhosa
+tagalog ilocano cebuano visayan kapampangan bisaya cantonese mandarin hakka teochew taishanese korean okinawan
+spanish english hindi urdu farsi dari pashto hebrew yiddish kreyol khmer hmong mien rohingya
 """.split()
 
 # Surname endings of many languages (patronymics and family-name suffixes): Czech/Slovak -ová, East Slavic
@@ -114,6 +155,34 @@ website web site url profile bio name title position role company organization d
 occupation employer sender recipient ship bill billing shipping delivery invoice account order
 accepting referring consulting covering receiving sending admitting discharging ordering reviewing transferring
 following regarding signing cosigning treating rounding reporting
+insurance payer payor coverage copay authorization auth transport transportation ride code diet nutrition activity
+mobility ambulation precautions isolation access lines drains tubes skin wound wounds neuro cardiac cv resp
+respiratory pulm gi gu renal endo heme msk psych social functional cognition behavior behaviour mood affect sleep
+appetite weight height temp bp hr rr spo2 o2 pulse goals goal education barriers interventions intervention
+outcome outcomes response safety fall falls risk risks equipment dme supplies services referral referrals consults
+pharmacy rehab therapy ot slp sw cm case management placement language interpreter religion spiritual advance
+directive directives poa hcp proxy dnr dni tobacco smoking alcohol etoh substance travel exposure
+vaccines immunizations screening prognosis hospice palliative pain symptoms onset duration severity triage acuity
+arrival mode comments comment remarks misc additional general clinical medical surgical lmp intake output fluids
+micro cultures pathology radiology ekg ecg echo cxr ct mri xray ultrasound devices housing employment support
+supports household living situation observation telemetry tele monitoring facility destination pickup
+""".split()
+
+# Capitalised words that open clinical and administrative phrases rather than names ("Patient: Alert and
+# oriented", "Bed 4: Chest Pain 45M", "Name: Unknown"): read by the rules that take any capitalised words after a
+# label or before an age as a name. Words that are also common names (Young, Gray, Hall, Burns) are not listed.
+CLINICAL_WORDS = """
+alert awake oriented stable afebrile unknown declined refused withheld redacted deceased expired pending none
+same see unable doing resting sleeping comfortable pleasant male female adult elderly known anonymous unnamed
+transferred admitted discharged seen reports denies complains states presents feels present absent cooperative
+confused lethargic intubated sedated nonverbal verbal ambulatory independent full partial self yes no other
+chest pain abdominal abdomen back headache neck shortness breath fever cough trauma motor vehicle collision
+crash overdose syncope seizure seizures stroke sepsis septic code blue red rapid response fall falls risk level
+bay hallway triage fast track resus resuscitation waiting room lobby pod zone altered mental status weakness
+dizziness nausea vomiting diarrhea bleeding laceration fracture burn rash injury injuries wound assault gsw stab
+mvc mva bite sob cp ams uti pna chf copd dka acute chronic severe mild moderate generalized left right bilateral
+upper lower rule out suspected possible probable likely baby boy girl infant newborn twin twins family
+rm apt ste presentation since birth next door neighbor neighbour post op pre last shock
 """.split()
 
 
@@ -244,12 +313,12 @@ def build(root):
     drug_words = med_lower - eng_lower             # drugs and other medical words
     given_all = common_names | (cross - place_only - drug_words - med_caps)
     ambiguous = {w for w in given_all | census_sur if w in english_words}
-    not_names = set(MANUAL_NOT_NAMES) | set(MANUAL_EPONYMS) | place_only
+    not_names = set(MANUAL_NOT_NAMES) | set(DEMONYMS) | set(MANUAL_EPONYMS) | place_only
     given = {w for w in given_all if w not in english_words and w not in not_names and len(w) > 1}
     sur = {w for w in census_sur if w not in english_words and w not in not_names and len(w) > 1}
     # eponyms: capitalised medical words that look like surnames but are not common given names
     eponyms = (set(MANUAL_EPONYMS) | {w for w in med_caps if w in census_sur or w in cross}) - common_names
-    name_stop = set(MANUAL_NOT_NAMES) | (place_only & (cross | census_sur))
+    name_stop = set(MANUAL_NOT_NAMES) | set(DEMONYMS) | (place_only & (cross | census_sur))
     return {
         "given_names": sorted(given),
         "surnames": sorted(sur),
@@ -259,6 +328,7 @@ def build(root):
         "large_regions": sorted(large_regions(root)),
         "surname_endings": sorted(SURNAME_ENDINGS),
         "label_words": sorted(set(LABEL_WORDS)),
+        "clinical_words": sorted(set(CLINICAL_WORDS)),
         "ending_exceptions": sorted(ending_exceptions(eng_lower | med_lower | med_caps | place_only | set(MANUAL_NOT_NAMES))),
     }
 
