@@ -180,3 +180,57 @@ TEST_CASE("regex text: capture groups and program size bound agree with RE2 on e
   }
   CHECK(n > 100);
 }
+
+TEST_CASE("regex text: the required part before an optional tail", "[approx]") {
+  struct Row {
+    const char* pattern;
+    std::size_t required_end;
+  };
+  const Row rows[] = {
+      {R"(abc(?: x)?)", 3},       {R"(a\b)", 1},          {R"(ab|cd?)", 6},   {R"(a(b|c)?)", 1},
+      {R"(a+?)", 3},              {R"(x*)", 2},            {R"((?i)abc\b)", 7}, {R"(a{0,3})", 6},
+      {R"(ab{0,3})", 1},          {R"(ab{1,3})", 7},       {R"(a[x?]?)", 1},    {R"(\Qa?\E)", 6},
+      {R"(a(?:b|c)d*?)", 8},      {R"(a\d{2}(?: [\w-]+){0,3}$)", 6}, {R"(a{2}?b?)", 5},
+      {R"((?:^|\W)(\d{3})(?:-\d{4})?)", 15}, {R"(a(?i)b?)", 5},
+  };
+  for (const Row& row : rows) {
+    INFO(row.pattern);
+    CHECK(postscrub::internal::ReadRegex(row.pattern).required_end == row.required_end);
+  }
+}
+
+TEST_CASE("regex text: each default pattern's required part matches wherever the pattern does", "[approx]") {
+  // What the RE2::Set holds must never miss: over every example text of the default packs, a stand-in that
+  // matches implies its required part matches.
+  std::vector<std::string> texts;
+  std::vector<std::pair<std::string, bool>> patterns;  // stand-in, case-sensitive
+  for (const auto& pack : postscrub::DefaultPacks()) {
+    const nlohmann::json j = nlohmann::json::parse(pack.text, nullptr, false);
+    REQUIRE(j.is_object());
+    for (const auto& r : j["rules"]) {
+      for (const auto& ex : r["examples"]["match"]) texts.push_back(ex["text"].get<std::string>());
+      for (const auto& ex : r["examples"]["no_match"]) texts.push_back(ex.get<std::string>());
+      if (!r.contains("patterns")) continue;
+      for (const auto& p : r["patterns"]) {
+        patterns.emplace_back(ApproximateRegex(p["regex"].get<std::string>()), r.value("case_sensitive", true));
+      }
+    }
+  }
+  std::size_t trimmed = 0;
+  for (const auto& [pattern, cs] : patterns) {
+    const std::size_t end = postscrub::internal::ReadRegex(pattern).required_end;
+    if (end == pattern.size()) continue;
+    ++trimmed;
+    RE2::Options o;
+    o.set_case_sensitive(cs);
+    o.set_log_errors(false);
+    const RE2 whole(pattern, o), part(pattern.substr(0, end), o);
+    INFO(pattern << "\n  required part: " << pattern.substr(0, end));
+    REQUIRE(whole.ok());
+    REQUIRE(part.ok());
+    for (const std::string& t : texts) {
+      if (RE2::PartialMatch(t, whole)) CHECK(RE2::PartialMatch(t, part));
+    }
+  }
+  CHECK(trimmed > 20);  // the tails are common enough for the check to mean something
+}

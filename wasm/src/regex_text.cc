@@ -121,6 +121,16 @@ RegexFacts ReadRegex(std::string_view p) {
   Frame frames[kMaxDepth];
   int depth = 0, too_deep = 0;
   const auto cap = [](std::int64_t v) { return std::min<std::int64_t>(v, std::int64_t{1} << 40); };
+  // The top level's items, for required_end: the end of the last required one before the item being read, and
+  // the item being read (its end and whether it is optional so far). A quantifier right after a quantifier is
+  // laziness ("*?"), not another repetition.
+  std::size_t required_end = 0;
+  bool top_item = false, top_optional = false, top_alternation = false, after_quantifier = false;
+  const auto top_start = [&](std::size_t at, bool zero_width) {  // the previous item (and its quantifiers) ends at `at`
+    if (top_item && !top_optional) required_end = at;
+    top_item = true;
+    top_optional = zero_width;
+  };
   const auto item = [&](std::int64_t size) {
     Frame& f = frames[depth];
     f.done = cap(f.done + f.last);
@@ -128,6 +138,15 @@ RegexFacts ReadRegex(std::string_view p) {
   };
   for (std::size_t i = 0; i < p.size();) {
     const char c = p[i];
+    const bool quantifier = c == '*' || c == '+' || c == '?' || c == '{';
+    if (depth == 0 && !quantifier && c != ')' && c != '|') {
+      const bool zero_width = c == '^' || c == '$' ||
+                              (c == '\\' && i + 1 < p.size() && std::string_view("bBAz").find(p[i + 1]) != std::string_view::npos);
+      const bool flags_only = c == '(' && i + 2 < p.size() && p[i + 1] == '?' && p[i + 2] != 'P' &&
+                              p[i + FlagsLength(p, i + 1)] == ')';
+      if (!flags_only) top_start(i, zero_width);
+    }
+    if (!quantifier) after_quantifier = false;
     if (c == '\\' && i + 1 < p.size() && p[i + 1] == 'Q') {
       const std::size_t end = p.find("\\E", i + 2);
       const std::size_t stop = end == std::string_view::npos ? p.size() : end;
@@ -173,14 +192,19 @@ RegexFacts ReadRegex(std::string_view p) {
       item(cap(f.done + f.last + 4));
       ++i;
     } else if (c == '|') {
+      top_alternation = top_alternation || depth == 0;
       Frame& f = frames[depth];
       f.done = cap(f.done + f.last + 4);
       f.last = 0;
       ++i;
     } else if (c == '*' || c == '+' || c == '?') {
+      if (depth == 0 && !after_quantifier) top_optional = top_optional || c != '+';
+      after_quantifier = true;
       frames[depth].last += 4;
       ++i;
     } else if (std::int64_t copies = 0; c == '{' && Repetition(p, i, &copies) > 0) {
+      if (depth == 0 && !after_quantifier) top_optional = top_optional || (i + 1 < p.size() && p[i + 1] == '0');
+      after_quantifier = true;
       Frame& f = frames[depth];
       f.last = cap(f.last * (copies + 1) + 4);
       i += Repetition(p, i, &copies);
@@ -195,6 +219,8 @@ RegexFacts ReadRegex(std::string_view p) {
     item(cap(f.done + f.last + 4));
   }
   facts.size_bound = unbounded ? kUnbounded : cap(frames[depth].done + frames[depth].last + 16);
+  if (top_item && !top_optional) required_end = p.size();
+  facts.required_end = top_alternation || too_deep > 0 || required_end == 0 ? p.size() : required_end;
   return facts;
 }
 

@@ -22,6 +22,12 @@ struct RegexFacts {
   // purpose: patterns under the bound are compiled on first use, those over it at pack compile, so that a pattern
   // RE2 cannot compile within max_mem is still reported as an error then and no rule goes silent later.
   std::int64_t size_bound = 0;
+  // Where the pattern's optional tail starts: the end of its last top-level item that must match something
+  // (items quantified by ?, *, {0,..} and the zero-width \b \B \A \z ^ $ are optional). The pattern's length when
+  // nothing trails, when the pattern has a top-level '|', or when every item is optional. Whatever the pattern
+  // matches, the text before required_end matches a prefix of it: the RE2::Set, which only says "may match", holds
+  // that shorter form (an optional `(?: [\w-]+){0,3}` tail compiles to dozens of instructions for nothing).
+  std::size_t required_end = 0;
 };
 
 // Reads both from the text of a pattern that RE2 parses without error, in one pass.
