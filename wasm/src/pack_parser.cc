@@ -114,14 +114,16 @@ bool PackParser::AddToSet(bool case_sensitive, Pattern* pat, std::string* error)
   // The Set is case-sensitive; a rule's case option becomes a flag group. Set::Add only parses, so this is the
   // one parse of the pattern before the Set compiles it.
   const std::string fold = case_sensitive ? "" : "(?i)";
-  // The Set only says "may match": it holds the pattern without its optional tail (regex_text.h, required_end),
-  // and the tail is parsed on its own so that the whole pattern is still checked. Not with named groups, whose
-  // names must differ across the two parts.
-  const std::size_t required_end = ReadRegex(pat->approx).required_end;
-  if (required_end < pat->approx.size() && pat->approx.find("(?P<") == std::string::npos) {
+  // The Set only says "may match": it holds the pattern without its optional tail and with wide counted
+  // repetitions open-ended (regex_text.h, set_form); the tail is parsed on its own so that the whole pattern is
+  // still checked. Not with named groups, whose names must differ across the two parts.
+  std::string set_form;
+  const std::size_t required_end = ReadRegex(pat->approx, &set_form).required_end;
+  if (set_form != pat->approx && pat->approx.find("(?P<") == std::string::npos) {
     RE2::Set tail(RegexOptions(case_sensitive, options_), RE2::UNANCHORED);
-    if (tail.Add(std::string_view(pat->approx).substr(required_end), nullptr) >= 0) {
-      pat->set_index = set_->Add(fold + pat->approx.substr(0, required_end), nullptr);
+    if (required_end == pat->approx.size() ||
+        tail.Add(std::string_view(pat->approx).substr(required_end), nullptr) >= 0) {
+      pat->set_index = set_->Add(fold + set_form, nullptr);
       if (pat->set_index >= 0) return true;
     }
   }

@@ -108,16 +108,48 @@ std::size_t Repetition(std::string_view p, std::size_t i, std::int64_t* copies) 
   return j + 1 - i;
 }
 
+// The bounds of the counted repetition at p[i] (Repetition() says it is one): {n} gives n, n; {n,} gives n, -1.
+void RepetitionBounds(std::string_view p, std::size_t i, std::int64_t* lo, std::int64_t* hi) {
+  std::int64_t* v = lo;
+  *lo = 0;
+  *hi = -2;  // no comma yet
+  for (std::size_t j = i + 1; p[j] != '}'; ++j) {
+    if (p[j] == ',') {
+      v = hi;
+      *hi = 0;
+      if (p[j + 1] == '}') *hi = -1;
+    } else {
+      *v = std::min<std::int64_t>(*v * 10 + (p[j] - '0'), 1 << 30);
+    }
+  }
+  if (*hi == -2) *hi = *lo;
+}
+
+// A counted repetition the RE2::Set's form writes open-ended: {0,48} compiles to 48 nested copies, {0,} to one.
+constexpr std::int64_t kWidenFrom = 8;   // spread (most - least) from which a repetition is widened
+constexpr std::int64_t kRepeatMax = 1000;  // RE2's limit: a larger count is an error the widened form would hide
+constexpr int kMaxWidened = 32;
+
 }  // namespace
 
-RegexFacts ReadRegex(std::string_view p) {
+RegexFacts ReadRegex(std::string_view p, std::string* set_form) {
   RegexFacts facts;
   bool unbounded = false;
   // One frame per open group: the finished part of the current branch, the items of finished branches, and the
   // last item (what a quantifier repeats).
   struct Frame {
     std::int64_t done = 0, last = 0;
+    bool counted = false, last_counted = false;  // a counted repetition inside; inside the last item
   };
+  // Counted repetitions the Set's form widens, and whether two counted repetitions nest anywhere (then none is
+  // widened: RE2 limits the product of nested counts, and a widened form could hide a pattern over that limit).
+  struct Widened {
+    std::size_t at, length;
+    std::int64_t least;
+  };
+  Widened widened[kMaxWidened];
+  int widened_count = 0;
+  bool nested_counts = false;
   Frame frames[kMaxDepth];
   int depth = 0, too_deep = 0;
   const auto cap = [](std::int64_t v) { return std::min<std::int64_t>(v, std::int64_t{1} << 40); };
@@ -135,6 +167,7 @@ RegexFacts ReadRegex(std::string_view p) {
     Frame& f = frames[depth];
     f.done = cap(f.done + f.last);
     f.last = size;
+    f.last_counted = false;
   };
   for (std::size_t i = 0; i < p.size();) {
     const char c = p[i];
@@ -190,6 +223,8 @@ RegexFacts ReadRegex(std::string_view p) {
     } else if (c == ')' && depth > 0) {
       const Frame f = frames[depth--];
       item(cap(f.done + f.last + 4));
+      frames[depth].counted = frames[depth].counted || f.counted;
+      frames[depth].last_counted = f.counted;
       ++i;
     } else if (c == '|') {
       top_alternation = top_alternation || depth == 0;
@@ -207,7 +242,15 @@ RegexFacts ReadRegex(std::string_view p) {
       after_quantifier = true;
       Frame& f = frames[depth];
       f.last = cap(f.last * (copies + 1) + 4);
-      i += Repetition(p, i, &copies);
+      nested_counts = nested_counts || f.last_counted;
+      f.counted = f.last_counted = true;
+      const std::size_t length = Repetition(p, i, &copies);
+      std::int64_t least, most;
+      RepetitionBounds(p, i, &least, &most);
+      if (most >= 0 && most <= kRepeatMax && most - least >= kWidenFrom && widened_count < kMaxWidened) {
+        widened[widened_count++] = Widened{i, length, least};
+      }
+      i += length;
     } else {
       item(c == '.' ? kAnyChar : kPerByte);
       ++i;
@@ -221,6 +264,18 @@ RegexFacts ReadRegex(std::string_view p) {
   facts.size_bound = unbounded ? kUnbounded : cap(frames[depth].done + frames[depth].last + 16);
   if (top_item && !top_optional) required_end = p.size();
   facts.required_end = top_alternation || too_deep > 0 || required_end == 0 ? p.size() : required_end;
+  if (set_form) {
+    set_form->clear();
+    std::size_t from = 0;
+    for (int k = 0; k < (nested_counts ? 0 : widened_count); ++k) {
+      const Widened& w = widened[k];
+      if (w.at + w.length > facts.required_end) break;
+      set_form->append(p.substr(from, w.at - from));
+      set_form->append("{" + std::to_string(w.least) + ",}");
+      from = w.at + w.length;
+    }
+    set_form->append(p.substr(from, facts.required_end - from));
+  }
   return facts;
 }
 

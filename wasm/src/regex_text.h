@@ -8,6 +8,7 @@
 #define POSTSCRUB_SRC_REGEX_TEXT_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace postscrub {
@@ -30,8 +31,12 @@ struct RegexFacts {
   std::size_t required_end = 0;
 };
 
-// Reads both from the text of a pattern that RE2 parses without error, in one pass.
-RegexFacts ReadRegex(std::string_view pattern);
+// Reads the facts from the text of a pattern that RE2 parses without error, in one pass. If `set_form` is given,
+// sets it to what the RE2::Set holds for the pattern: the required part (required_end), with each counted
+// repetition of a wide spread ({0,48}, {2,40}) written open-ended ({0,}, {2,}) unless counted repetitions nest.
+// Either change only widens what matches (the Set only says "may match"; the pattern's own regex decides), and
+// neither changes whether the empty string matches.
+RegexFacts ReadRegex(std::string_view pattern, std::string* set_form = nullptr);
 
 }  // namespace internal
 }  // namespace postscrub
