@@ -221,8 +221,8 @@
       const same = c.el.value === s.resultText;
       const nodes = ui.setMirror(c.id, c.el, s.resultText, same ? c.findings : [], { place: false });
       c.ranges = { high: [], medium: [], low: [], info: [] };
-      for (const { finding, node } of nodes) {
-        (c.ranges[finding.severity] || c.ranges.info).push(new StaticRange({ startContainer: node, startOffset: 0, endContainer: node, endOffset: node.data.length }));
+      for (const { finding, first, last } of nodes) {
+        (c.ranges[finding.severity] || c.ranges.info).push(new StaticRange({ startContainer: first, startOffset: 0, endContainer: last, endOffset: last.data.length }));
       }
       return true;
     }

@@ -251,7 +251,9 @@ button.primary { background: var(--primary); color: var(--primary-fg); border-co
     // ---- textarea mirror ------------------------------------------------------------------------------------------
     /**
      * Underlines for a <textarea>/<input>: a mirror of the control's text laid exactly over it (pointer-events:
-     * none). Returns [{finding, node}]: the mirror text node of each finding, for the highlight registry.
+     * none). The text is cut at every finding's start and end, so findings that overlap (a statement around the
+     * name it mentions) are each drawn. Returns [{finding, first, last}]: the mirror text nodes where each finding
+     * starts and ends, for the highlight registry.
      */
     function setMirror(id, el, text, findings, { place = true } = {}) {
       let m = mirrors.get(id);
@@ -266,45 +268,56 @@ button.primary { background: var(--primary); color: var(--primary-fg); border-co
       const key = text + '\u0000' + findings.map((f) => `${f.start}:${f.end}:${f.severity}`).join(',');
       if (m.key !== key) {
         m.key = key;
-        m.nodes = [];
         const frag = doc.createDocumentFragment();
-        let at = 0;
-        for (const f of [...findings].sort((a, b) => a.start - b.start)) {
-          if (f.start < at) continue;
-          if (f.start > at) frag.append(doc.createTextNode(text.slice(at, f.start)));
-          const node = doc.createTextNode(text.slice(f.start, f.end));
+        const cuts = [...new Set([0, text.length, ...findings.flatMap((f) => [f.start, f.end])])]
+          .filter((k) => k >= 0 && k <= text.length).sort((a, b) => a - b);
+        const nodeAt = new Map();   // cut offset -> the text node that starts there
+        for (let k = 0; k + 1 < cuts.length; k++) {
+          const node = doc.createTextNode(text.slice(cuts[k], cuts[k + 1]));
           frag.append(node);
-          m.nodes.push({ finding: f, node });
-          at = f.end;
+          nodeAt.set(cuts[k], node);
         }
-        frag.append(doc.createTextNode(text.slice(at) + '\u200b'));
+        frag.append(doc.createTextNode('\u200b'));
         m.div.replaceChildren(frag);
+        m.nodes = [];
+        for (const f of findings) {
+          if (!(f.end > f.start) || !nodeAt.has(f.start)) continue;
+          const inside = cuts.filter((k) => k >= f.start && k < f.end);
+          m.nodes.push({ finding: f, first: nodeAt.get(f.start), last: nodeAt.get(inside[inside.length - 1]) });
+        }
       }
       if (place) placeMirror(m);
       return m.nodes;
+    }
+    function mirrorRange(hit) {
+      const r = doc.createRange();
+      r.setStart(hit.first, 0);
+      r.setEnd(hit.last, hit.last.data.length);
+      return r;
     }
     /** Where finding `f` is drawn in the mirror of composer `id` (viewport rect), or null. */
     function mirrorRect(id, f) {
       const m = mirrors.get(id);
       const hit = m && m.nodes.find((x) => x.finding.start === f.start && x.finding.end === f.end);
       if (!hit) return null;
-      const r = doc.createRange();
-      r.selectNodeContents(hit.node);
+      const r = mirrorRange(hit);
       const rects = [...r.getClientRects()].filter((x) => x.width > 0);
       return rects[0] || r.getBoundingClientRect();
     }
-    /** The finding drawn under the viewport point (x, y) in the mirror of composer `id`, or null. */
+    /** The finding drawn under the viewport point (x, y) in the mirror of composer `id` (the shortest, where
+     *  findings overlap: the name inside a statement), or null. */
     function mirrorHit(id, x, y) {
       const m = mirrors.get(id);
       if (!m) return null;
-      const r = doc.createRange();
-      for (const { finding, node } of m.nodes) {
-        r.selectNodeContents(node);
-        for (const b of r.getClientRects()) {
-          if (x >= b.left - 2 && x <= b.right + 2 && y >= b.top - 2 && y <= b.bottom + 2) return finding;
+      let best = null;
+      for (const hit of m.nodes) {
+        const f = hit.finding;
+        if (best && f.end - f.start >= best.end - best.start) continue;
+        for (const b of mirrorRange(hit).getClientRects()) {
+          if (x >= b.left - 2 && x <= b.right + 2 && y >= b.top - 2 && y <= b.bottom + 2) { best = f; break; }
         }
       }
-      return null;
+      return best;
     }
     function placeMirror(m) {
       if (!m.el.isConnected) return;

@@ -23,7 +23,7 @@ const MATRIX = [
   ['facebook', 'basic'], ['facebook', 'multiParagraph'], ['facebook', 'emoji'], ['facebook', 'bold'],
   ['x', 'basic'], ['x', 'multiParagraph'], ['x', 'emoji'], ['x', 'bold'],
   ['linkedin', 'basic'], ['linkedin', 'multiParagraph'], ['linkedin', 'emoji'], ['linkedin', 'bold'],
-  ['textarea', 'basic'], ['textarea', 'multiParagraph'],
+  ['textarea', 'basic'], ['textarea', 'multiParagraph'], ['textarea', 'overlap'], ['facebook', 'overlap'],
 ];
 
 for (const [site, kase] of MATRIX) {

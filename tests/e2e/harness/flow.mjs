@@ -29,6 +29,12 @@ export const CASES = {
     target: '401-863-2291',
     robust: ['00482913', '401-863-2291'],
   },
+  // A statement finding around an identifier ("Checked on Mrs. Varga" holds the name "Varga"): both must be drawn.
+  overlap: {
+    steps: ['Checked on Mrs. Varga twice tonight, MRN 00482913, she is doing better'],
+    target: '00482913',
+    robust: ['00482913'],
+  },
   // Ctrl+B turned on inside the MRN: the span crosses a bold boundary (two text nodes / two style runs).
   bold: {
     steps: ['Back on nights. ', 'MRN 0048', { press: 'Control+b' }, '2913', { press: 'Control+b' }, ' was discharged today.'],
