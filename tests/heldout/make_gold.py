@@ -13,6 +13,7 @@ end exclusive.
 Usage: python3 make_gold.py           rebuild posts.jsonl and notes.jsonl
        python3 make_gold.py --check   validate and verify the .jsonl files
                                       are up to date (exit 1 if not)
+Other sets with the same format call run(folder, prefix) (tests/heldout2).
 """
 import json
 import os
@@ -77,9 +78,9 @@ def parse(line, where):
     return full, out
 
 
-def build(src_name, prefix):
+def build(src_name, prefix, folder=HERE):
     rows = []
-    with open(os.path.join(HERE, src_name), encoding="utf-8") as f:
+    with open(os.path.join(folder, src_name), encoding="utf-8") as f:
         for lineno, raw in enumerate(f, 1):
             line = raw.rstrip("\n")
             if not line.strip() or line.startswith("#"):
@@ -114,35 +115,55 @@ def dump(rows):
     return "\n".join(lines) + "\n"
 
 
-def main():
-    check = "--check" in sys.argv
+def check_disk(path, rows):
+    """Re-reads the file as written (not the rows in memory): ids, texts, span keys and bounds, and every span's
+    UTF-16 slice against the surface marked in the source, unpadded."""
+    with open(path, encoding="utf-8") as f:
+        disk = [json.loads(l) for l in f if l.strip()]
+    assert len(disk) == len(rows), path
+    for d, r in zip(disk, rows):
+        assert d["id"] == r["id"] and d["text"] == r["text"], (path, d["id"])
+        units = d["text"].encode("utf-16-le")
+        assert len(d["spans"]) == len(r["spans"]), d["id"]
+        for s, rs in zip(d["spans"], r["spans"]):
+            assert set(s) == {"start", "end", "category"}, (d["id"], s)
+            assert 0 <= s["start"] < s["end"] <= len(units) // 2, (d["id"], s)
+            got = units[2 * s["start"]:2 * s["end"]].decode("utf-16-le")
+            assert got == rs["_surface"] and got == got.strip(), (d["id"], got)
+            assert s["category"] in CATEGORIES, (d["id"], s)
+
+
+def run(folder, prefix, check=None):
+    """Builds folder/posts.jsonl and folder/notes.jsonl from their .src.txt (ids PREFIX-post-NNN,
+    PREFIX-note-NNN), or with check (default: --check given) only verifies they are up to date. Exits."""
+    check = "--check" in sys.argv if check is None else check
     ok = True
-    for src, prefix, dst in (("posts.src.txt", "heldout-post", "posts.jsonl"),
-                             ("notes.src.txt", "heldout-note", "notes.jsonl")):
-        rows = build(src, prefix)
+    for kind in ("posts", "notes"):
+        rows = build(f"{kind}.src.txt", f"{prefix}-{kind[:-1]}", folder)
         validate(rows)
         data = dump(rows)
-        path = os.path.join(HERE, dst)
+        dst = f"{kind}.jsonl"
+        path = os.path.join(folder, dst)
         if check:
-            # Also validate the file on disk independently of the builder.
             with open(path, encoding="utf-8") as f:
-                disk = f.read()
-            if disk != data:
-                print(f"{dst}: out of date, rerun make_gold.py")
-                ok = False
+                if f.read() != data:
+                    print(f"{dst}: out of date, rebuild it")
+                    ok = False
+                    continue
         else:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(data)
+        check_disk(path, rows)
         cats = {}
         for r in rows:
             for s in r["spans"]:
                 cats[s["category"]] = cats.get(s["category"], 0) + 1
         n_risk = sum(1 for r in rows if r["spans"])
         print(f"{dst}: {len(rows)} texts, {n_risk} with spans, "
-              f"{len(rows) - n_risk} clean")
+              f"{len(rows) - n_risk} clean, {sum(cats.values())} spans")
         print("  " + ", ".join(f"{k}={v}" for k, v in sorted(cats.items())))
     sys.exit(0 if ok else 1)
 
 
 if __name__ == "__main__":
-    main()
+    run(HERE, "heldout")
