@@ -62,19 +62,25 @@ std::int64_t ProgramBudget(const CompileOptions& options) {
   return std::max<std::int64_t>(0, (options.regex_max_mem / 3 * 2 - 4096) / 16) / 2;
 }
 
+// Builds `pattern` into *built, or sets *error to RE2's message (a syntax error, or "pattern too large").
+bool BuildRegex(const std::string& pattern, bool case_sensitive, const CompileOptions& options,
+                std::unique_ptr<RE2>* built, std::string* error) {
+  auto re = std::make_unique<RE2>(pattern, RegexOptions(case_sensitive, options));
+  if (!re->ok()) {
+    *error = re->error();
+    return false;
+  }
+  *built = std::move(re);
+  return true;
+}
+
 // True if RE2 accepts `pattern`; else sets *error to RE2's message. Builds the RE2 into *built only if its program
 // might not fit in max_mem (regex_text.h): else it only parses, as RE2::Set::Add does (no simplification, no
 // program), with the parse flags of an RE2 of the same options, so the message is the one that RE2 would give.
 bool AcceptRegex(const std::string& pattern, bool case_sensitive, const CompileOptions& options,
                  std::unique_ptr<RE2>* built, std::string* error) {
   if (ReadRegex(pattern).size_bound > ProgramBudget(options)) {
-    auto re = std::make_unique<RE2>(pattern, RegexOptions(case_sensitive, options));
-    if (!re->ok()) {
-      *error = re->error();
-      return false;
-    }
-    *built = std::move(re);
-    return true;
+    return BuildRegex(pattern, case_sensitive, options, built, error);
   }
   RE2::Set parse_only(RegexOptions(case_sensitive, options), RE2::UNANCHORED);
   return parse_only.Add(pattern, error) >= 0;
@@ -93,9 +99,10 @@ class PackParser {
   bool ParseContext(const json& v, const std::string& ptr, Rule* r);
   bool ParseExamples(const json& v, const std::string& ptr, Rule* r);
 
-  // Adds `pat`'s stand-in (or, should that not parse, its regex) to the Set. Returns false and sets *error to
-  // RE2's words for the regex as written, as an RE2 of the rule's options reports them.
-  bool AddToSet(bool case_sensitive, Pattern* pat, std::string* error);
+  // Adds `pat`'s stand-in (or, should that not parse, its regex) to the Set, and sets *facts to what the text of
+  // the one added says (regex_text.h). Returns false and sets *error to RE2's words for the regex as written, as
+  // an RE2 of the rule's options reports them.
+  bool AddToSet(bool case_sensitive, Pattern* pat, RegexFacts* facts, std::string* error);
 
   const CompileOptions& options_;
   RE2::Set* set_;
@@ -110,7 +117,7 @@ class PackParser {
   std::vector<SharedAllowRegex> allow_regexes_;
 };
 
-bool PackParser::AddToSet(bool case_sensitive, Pattern* pat, std::string* error) {
+bool PackParser::AddToSet(bool case_sensitive, Pattern* pat, RegexFacts* facts, std::string* error) {
   // The Set is case-sensitive; a rule's case option becomes a flag group. Set::Add only parses, so this is the
   // one parse of the pattern before the Set compiles it.
   const std::string fold = case_sensitive ? "" : "(?i)";
@@ -118,7 +125,8 @@ bool PackParser::AddToSet(bool case_sensitive, Pattern* pat, std::string* error)
   // repetitions open-ended (regex_text.h, set_form); the tail is parsed on its own so that the whole pattern is
   // still checked. Not with named groups, whose names must differ across the two parts.
   std::string set_form;
-  const std::size_t required_end = ReadRegex(pat->approx, &set_form).required_end;
+  *facts = ReadRegex(pat->approx, &set_form);
+  const std::size_t required_end = facts->required_end;
   if (set_form != pat->approx && pat->approx.find("(?P<") == std::string::npos) {
     RE2::Set tail(RegexOptions(case_sensitive, options_), RE2::UNANCHORED);
     if (required_end == pat->approx.size() ||
@@ -131,7 +139,10 @@ bool PackParser::AddToSet(bool case_sensitive, Pattern* pat, std::string* error)
   pat->set_index = set_->Add(fold + pat->approx, &set_error);
   if (pat->set_index < 0 && pat->approx != pat->regex) {
     pat->set_index = set_->Add(fold + pat->regex, &set_error);
-    if (pat->set_index >= 0) pat->approx = pat->regex;  // use (and report) the regex as written
+    if (pat->set_index >= 0) {
+      pat->approx = pat->regex;  // use (and report) the regex as written
+      *facts = ReadRegex(pat->approx);
+    }
   }
   if (pat->set_index >= 0) return true;
   // Only now, on the error path, an RE2 of the rule's options words the error (without the flag group).
@@ -261,14 +272,14 @@ bool PackParser::ParseRule(const json& v, const std::string& ptr, Rule* r) {
     std::unique_ptr<RE2> built;
     std::string err;
     pat.approx = ApproximateRegex(pat.regex);
-    if (!AddToSet(r->case_sensitive, &pat, &err) ||
-        (ReadRegex(pat.approx).size_bound > ProgramBudget(options_) &&
-         !AcceptRegex(pat.approx, r->case_sensitive, options_, &built, &err)))
+    RegexFacts facts;
+    if (!AddToSet(r->case_sensitive, &pat, &facts, &err) ||
+        (facts.size_bound > ProgramBudget(options_) && !BuildRegex(pat.approx, r->case_sensitive, options_, &built, &err)))
       return w_.Fail(p + "/regex", "invalid RE2 regex: " + err);
     if (pat.approx != pat.regex) {
       pat.exact = std::make_unique<LazyRegex>(pat.regex, RegexOptions(r->case_sensitive, options_));
     }
-    const int groups = built ? built->NumberOfCapturingGroups() : ReadRegex(pat.approx).groups;
+    const int groups = built ? built->NumberOfCapturingGroups() : facts.groups;
     if (pat.group > groups) {
       return w_.Fail(p + "/group", "the regex has only " + std::to_string(groups) + " capture groups");
     }
