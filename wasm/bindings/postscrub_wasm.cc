@@ -12,6 +12,11 @@
 //                   const char* choices, size_t cn);          -> {"text","edits":[...],"skipped"} | {"error":"..."}
 //   char* ps_rules(int handle);  char* ps_packs(int handle);  -> JSON arrays ([] for an unknown handle)
 //   void  ps_dispose(int handle);                             frees the engine; unknown handles are ignored
+//   char* ps_build_id();                                      -> 64 hex digits naming this exact .wasm file
+//   int   ps_heap_reserve(size_t bytes);                      grows memory to >= bytes -> 1, or 0 if it cannot
+//   size_t ps_heap_top();                                     end of the memory malloc has taken so far (sbrk)
+// The last two serve engine snapshots (postscrub.js restore()): a snapshot is the whole memory of a runtime that
+// compiled packs, valid only for the module file that made it.
 //
 // Strings in are UTF-8 with an explicit length (a post may contain U+0000). Every char* returned is a
 // NUL-terminated UTF-8 text allocated with malloc: the caller frees it with free(); nullptr means out of memory.
@@ -23,9 +28,11 @@
 // default packs are not in the module either: postscrub_packs.js carries them (they are 84 KB of gzip, and the
 // extension ships its own copy).
 #include <emscripten/emscripten.h>
+#include <emscripten/heap.h>
 
 #include <cstdlib>
 #include <cstring>
+#include <unistd.h>
 #include <map>
 #include <memory>
 #include <string>
@@ -85,6 +92,13 @@ char* Error(std::string_view message) { return Out("{\"error\":" + Quote(message
 
 constexpr char kNoEngine[] = "engine disposed or unknown";
 
+// The link step overwrites the 64 zeros with the SHA-256 of the linked .wasm (wasm/cmake/stamp_build_id.js), so
+// the text names the file: a snapshot made by one build is refused by any other. Read through a volatile pointer
+// so the compiler keeps the bytes in the data segment and never folds in the zeros.
+__attribute__((used)) const char kBuildIdSlot[] =
+    "postscrub-build-id:0000000000000000000000000000000000000000000000000000000000000000";
+constexpr size_t kBuildIdPrefix = sizeof("postscrub-build-id:") - 1;
+
 }  // namespace
 
 extern "C" {
@@ -140,5 +154,18 @@ EMSCRIPTEN_KEEPALIVE char* ps_packs(int handle) {
 }
 
 EMSCRIPTEN_KEEPALIVE void ps_dispose(int handle) { Engines().erase(handle); }
+
+EMSCRIPTEN_KEEPALIVE char* ps_build_id() {
+  const volatile char* slot = kBuildIdSlot + kBuildIdPrefix;
+  std::string id(64, '0');
+  for (size_t i = 0; i < id.size(); ++i) id[i] = slot[i];
+  return Out(id);
+}
+
+EMSCRIPTEN_KEEPALIVE size_t ps_heap_top() { return reinterpret_cast<size_t>(sbrk(0)); }
+
+EMSCRIPTEN_KEEPALIVE int ps_heap_reserve(size_t bytes) {
+  return emscripten_get_heap_size() >= bytes || emscripten_resize_heap(bytes) ? 1 : 0;
+}
 
 }  // extern "C"
