@@ -87,6 +87,7 @@
   function Runtime(mod, packs) {
     this._m = mod;
     this._broken = null;   // set when the module aborted: it cannot be used again
+    this._used = false;    // compiled or restored: restore() needs a fresh runtime
     this._defaultPacks = (packs || []).map(function (p) { return typeof p === 'string' ? p : String(p.text); });
     this.version = null;
     var v = this._callString('ps_version', []);
@@ -174,12 +175,207 @@
       else return { ok: false, error: 'compile: pack ' + i + ' is neither a JSON text nor an object' };
     }
     // Packs cross one by one (begin, add..., end): the module then needs no JSON parser of its own.
+    this._used = true;   // restore() would overwrite this engine: only a fresh runtime is restored
     var r = this._call('ps_compile_begin', [], false);
     for (var k = 0; r.ok && k < texts.length; k++) r = this._call('ps_compile_add', [texts[k]], false);
     if (r.ok) r = this._callJson('ps_compile_end', []);
     if (!r.ok) return { ok: false, error: r.error };
     if (!r.value.ok) return { ok: false, error: String(r.value.error) };
     return { ok: true, engine: new Engine(this, r.value.handle) };
+  };
+
+  // A tiny pack and text for warmCode(): one pattern rule with keywords and a validator-free lexicon rule, enough
+  // to run the compile and the whole check path (prefilter, automata, context, risk, JSON out).
+  var WARM_PACK = JSON.stringify({
+    id: 'postscrub-warm-up', name: 'Warm-up', version: '1.0.0', schema_version: 1, publisher: 'Postscrub',
+    description: 'Runs the engine code once; never shown.',
+    lexicons: { warm_names: ['sample', 'ana'] },
+    rules: [
+      { id: 'warm-phone', category: 'phone', severity: 'high', description: 'Warm-up.', advice: 'None.',
+        keywords: ['call'], patterns: [{ regex: '\\b\\d{3}-\\d{3}-\\d{4}\\b', score: 0.6 }],
+        validator: { name: 'nanp_phone', args: { allow_fiction: true } },
+        context: [{ words: ['call'], window: 40, boost: 0.3 }], redact: { strategy: 'label', label: '[PHONE]' },
+        examples: { match: [{ text: 'call 401-555-0100', span: '401-555-0100' }], no_match: ['401'] } },
+      { id: 'warm-name', category: 'name', severity: 'high', description: 'Warm-up.', advice: 'None.',
+        patterns: [{ regex: '\\b\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+\\b', score: 0.6 }], case_sensitive: true,
+        validator: { name: 'lexicon', args: { any_in: ['warm_names'], token: 'first' } },
+        redact: { strategy: 'label', label: '[NAME]' },
+        examples: { match: [{ text: 'Sample Person', span: 'Sample Person' }], no_match: ['Other Person'] } },
+      { id: 'warm-name-again', category: 'name', severity: 'high', description: 'Warm-up.', advice: 'None.',
+        propagate: { from: ['name'] }, redact: { strategy: 'label', label: '[NAME]' },
+        examples: { match: [{ text: 'Sample Person met Ana. Sample left.', span: 'Sample' }], no_match: ['Person'] } }
+    ]
+  });
+  var WARM_TEXT = 'Warm-up: call 401-555-0100 about Sample Person and Ana. Person is fine; Sample too.\nhttps://example.org';
+
+  // Compiles WARM_PACK, checks WARM_TEXT and frees it all: the module's code is compiled on first use, so this
+  // pays that cost ahead (e.g. while a snapshot is still being read). Nothing outlives the call, so the runtime
+  // stays fresh for restore(). Returns true if the warm-up ran.
+  Runtime.prototype.warmCode = function () {
+    if (this._used || this._broken) return false;
+    var r = this.compile([WARM_PACK]);
+    this._used = false;
+    if (!r.ok) return false;
+    r.engine.check(WARM_TEXT);
+    r.engine.packs();
+    r.engine.dispose();
+    return !this._broken;
+  };
+
+  // True while nothing was compiled or restored in this runtime (and it has not failed): restore() accepts it.
+  Runtime.prototype.fresh = function () {
+    return !this._used && !this._broken;
+  };
+
+  // The id of the module file (64 hex digits, the SHA-256 its build stamped in), or null.
+  Runtime.prototype.buildId = function () {
+    var r = this._callString('ps_build_id', []);
+    return r.ok && /^[0-9a-f]{64}$/.test(r.value) ? r.value : null;
+  };
+
+  // ---- engine snapshots --------------------------------------------------------------------------------------
+  // A snapshot is the whole memory of a runtime that compiled packs (and checked some synthetic texts, so the
+  // regexes' automata exist): restoring it gives the same engine in a few milliseconds instead of a compile that
+  // costs ~100 ms on a cold, unoptimised module. Layout (little-endian):
+  //   "PSSNAP\0\1", u32 L, L bytes of JSON meta, u32 page number x meta.pages, 4 KiB x meta.pages (the pages of
+  //   memory that are not all zero; the rest of memory is zero)
+  // meta: {format: 1, buildId, handle, memoryBytes, stackPointer, pageSize, pages, packs: [{length, hash}]}.
+  // Valid only for the module file that made it (buildId) and the same pack texts in the same order.
+  var SNAP_MAGIC = [0x50, 0x53, 0x53, 0x4e, 0x41, 0x50, 0x00, 0x01];   // "PSSNAP\0\1"
+  var PAGE = 4096;
+
+  // A 53-bit hash of a text (cyrb53): tells pack texts apart; a snapshot is a build product, not an adversary.
+  function textHash(str) {
+    var h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+    for (var i = 0; i < str.length; i++) {
+      var c = str.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
+  }
+  function packPrints(texts) {
+    return texts.map(function (t) { return { length: t.length, hash: textHash(t) }; });
+  }
+
+  // snapshot(engine) -> Uint8Array. Only for a runtime that has seen nothing but packs and synthetic texts:
+  // the memory holds every text the module was given. Postscrub.makeSnapshot() is the safe way to call it.
+  Runtime.prototype._snapshot = function (engine, packTexts) {
+    var m = this._m;
+    var heap = m.HEAPU8;
+    var pages = [];
+    for (var p = 0; p < heap.length; p += PAGE) {
+      for (var i = p; i < p + PAGE; i++) if (heap[i] !== 0) { pages.push(p / PAGE); break; }
+    }
+    var meta = new TextEncoder().encode(JSON.stringify({
+      format: 1, buildId: this.buildId(), handle: engine._h, memoryBytes: heap.length, stackPointer: m.stackSave(),
+      pageSize: PAGE, pages: pages.length, packs: packPrints(packTexts)
+    }));
+    var head = 8 + 4 + meta.length + 4 * pages.length;
+    var out = new Uint8Array(head + PAGE * pages.length);
+    var view = new DataView(out.buffer);
+    out.set(SNAP_MAGIC, 0);
+    view.setUint32(8, meta.length, true);
+    out.set(meta, 12);
+    for (var k = 0; k < pages.length; k++) {
+      view.setUint32(12 + meta.length + 4 * k, pages[k], true);
+      out.set(heap.subarray(pages[k] * PAGE, (pages[k] + 1) * PAGE), head + PAGE * k);
+    }
+    return out;
+  };
+
+  // Zeroes the module's free memory (freed JSON trees, texts, scratch) so that a snapshot carries only what is in
+  // use: every free block malloc hands out below the current end of memory is zeroed, held, and freed at the end.
+  Runtime.prototype._zeroFreeMemory = function () {
+    var m = this._m;
+    var end = m.HEAPU8.length;
+    var held = [];
+    for (var size = 1 << 20; size >= 16; size >>= 1) {
+      for (;;) {
+        var ptr = m._malloc(size);
+        if (!ptr) break;
+        if (ptr + size > end || m.HEAPU8.length !== end) { m._free(ptr); break; }
+        m.HEAPU8.fill(0, ptr, ptr + size);
+        held.push(ptr);
+      }
+    }
+    for (var i = held.length - 1; i >= 0; i--) m._free(held[i]);
+  };
+
+  // Reads and checks a snapshot against this runtime and the pack texts -> {ok, meta, pageTable, data} | {ok, error}.
+  Runtime.prototype._readSnapshot = function (bytes, packTexts) {
+    if (!(bytes instanceof Uint8Array)) {
+      if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
+      else return { ok: false, error: 'not a snapshot (expected bytes)' };
+    }
+    if (bytes.length < 12) return { ok: false, error: 'not a snapshot (too short)' };
+    for (var i = 0; i < 8; i++) if (bytes[i] !== SNAP_MAGIC[i]) return { ok: false, error: 'not a snapshot (bad magic)' };
+    var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    var metaLen = view.getUint32(8, true);
+    if (12 + metaLen > bytes.length) return { ok: false, error: 'snapshot truncated (meta)' };
+    var meta;
+    try { meta = JSON.parse(decoder.decode(bytes.subarray(12, 12 + metaLen))); } catch (e) {
+      return { ok: false, error: 'snapshot meta is not JSON: ' + errorText(e) };
+    }
+    if (!meta || meta.format !== 1 || meta.pageSize !== PAGE) return { ok: false, error: 'snapshot format not supported' };
+    var id = this.buildId();
+    if (!id || meta.buildId !== id) return { ok: false, error: 'snapshot made by another build of the module' };
+    var prints = packPrints(packTexts);
+    if (!Array.isArray(meta.packs) || meta.packs.length !== prints.length || prints.some(function (p, k) {
+      return meta.packs[k].length !== p.length || meta.packs[k].hash !== p.hash;
+    })) return { ok: false, error: 'snapshot made from other packs' };
+    var n = meta.pages;
+    var pageTable = 12 + metaLen;
+    var data = pageTable + 4 * n;
+    if (!(n >= 0) || data + PAGE * n !== bytes.length) return { ok: false, error: 'snapshot truncated (pages)' };
+    if (!(meta.memoryBytes % PAGE === 0 && meta.memoryBytes > 0 && meta.memoryBytes <= 1 << 30)) {
+      return { ok: false, error: 'snapshot memory size out of range' };
+    }
+    var last = -1;
+    for (var k = 0; k < n; k++) {
+      var page = view.getUint32(pageTable + 4 * k, true);
+      if (page <= last || (page + 1) * PAGE > meta.memoryBytes) return { ok: false, error: 'snapshot page table is corrupt' };
+      last = page;
+    }
+    if (this._m.stackSave() !== meta.stackPointer) return { ok: false, error: 'snapshot stack does not match the module' };
+    return { ok: true, meta: meta, view: view, bytes: bytes, pageTable: pageTable, data: data };
+  };
+
+  // restore(snapshot, packTexts) -> {ok: true, engine} | {ok: false, error}: the engine the snapshot was made
+  // with, for exactly these pack texts. Only on a runtime that has compiled nothing yet (restoring replaces all
+  // of its memory); a refused snapshot leaves the runtime as it was.
+  Runtime.prototype.restore = function (bytes, packTexts) {
+    if (this._broken) return { ok: false, error: 'engine unavailable: ' + this._broken };
+    if (this._used) return { ok: false, error: 'restore: this runtime has compiled packs already' };
+    if (!Array.isArray(packTexts) || packTexts.some(function (t) { return typeof t !== 'string'; })) {
+      return { ok: false, error: 'restore: expected the pack JSON texts' };
+    }
+    var s = this._readSnapshot(bytes, packTexts);
+    if (!s.ok) return s;
+    var m = this._m;
+    try {
+      if (!m._ps_heap_reserve(s.meta.memoryBytes)) return { ok: false, error: 'restore: out of memory' };
+      // Memory above malloc's end was never written (memory only grows): zero what is below it.
+      var top = Math.min(m._ps_heap_top() >>> 0, m.HEAPU8.length);
+      var heap = m.HEAPU8;
+      this._used = true;
+      heap.fill(0, 0, top);
+      for (var k = 0; k < s.meta.pages; k++) {
+        var page = s.view.getUint32(s.pageTable + 4 * k, true);
+        heap.set(s.bytes.subarray(s.data + PAGE * k, s.data + PAGE * (k + 1)), page * PAGE);
+      }
+    } catch (e) {
+      this._broken = errorText(e);
+      return { ok: false, error: 'engine unavailable: ' + this._broken };
+    }
+    var engine = new Engine(this, s.meta.handle);
+    if (engine.packs().length !== packTexts.length) {
+      this._broken = 'the restored engine does not answer';
+      return { ok: false, error: 'restore: ' + this._broken };
+    }
+    return { ok: true, engine: engine };
   };
 
   // Bytes of module memory now (grows, never shrinks): a figure for benchmarks and diagnostics.
@@ -269,7 +465,38 @@
     });
   }
 
-  var api = { load: load };
+  // snapshotInfo(bytes) -> {packs: number of packs it holds, bytes} | null: what a snapshot is, before restoring it.
+  function snapshotInfo(bytes) {
+    if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
+    if (!(bytes instanceof Uint8Array) || bytes.length < 12) return null;
+    for (var i = 0; i < 8; i++) if (bytes[i] !== SNAP_MAGIC[i]) return null;
+    var len = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+    try {
+      var meta = JSON.parse(decoder.decode(bytes.subarray(12, 12 + len)));
+      return meta && Array.isArray(meta.packs) ? { packs: meta.packs.length, bytes: bytes.length } : null;
+    } catch (e) { return null; }
+  }
+
+  // makeSnapshot({wasmBinary?, ..., packTexts, warmTexts?}) -> Promise<Uint8Array>: a fresh runtime compiles the
+  // packs, checks warmTexts (synthetic posts: their automata states are then part of the snapshot) and hands
+  // over its memory. Never give it real text: whatever the module saw is in the snapshot.
+  function makeSnapshot(opts) {
+    return load(opts).then(function (rt) {
+      var texts = opts.packTexts;
+      if (!Array.isArray(texts) || texts.some(function (t) { return typeof t !== 'string'; })) {
+        throw new Error('makeSnapshot: packTexts must be the pack JSON texts');
+      }
+      if (!rt.buildId()) throw new Error('makeSnapshot: the module has no build id (not stamped at link)');
+      var r = rt.compile(texts);
+      if (!r.ok) throw new Error('makeSnapshot: ' + r.error);
+      (opts.warmTexts || []).forEach(function (t) { r.engine.check(String(t)); });
+      rt._zeroFreeMemory();
+      return rt._snapshot(r.engine, texts);
+    });
+  }
+
+  // _warmPack/_warmText: for the tests, which hold the warm-up pack to its examples.
+  var api = { load: load, makeSnapshot: makeSnapshot, snapshotInfo: snapshotInfo, _warmPack: WARM_PACK, _warmText: WARM_TEXT };
   root.Postscrub = api;
   if (typeof module === 'object' && module && module.exports) module.exports = api;
 })(typeof globalThis !== 'undefined' ? globalThis : this);
