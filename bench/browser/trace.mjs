@@ -16,7 +16,7 @@ const CONTENT_TRACE = `(function () {
 const WORKER_TRACE = `self.__psTrace = [['worker-start', 0, performance.timeOrigin]];
 self.PS = self.PS || {};
 self.PS.trace = (name, v) => self.__psTrace.push([name, v || 0, performance.timeOrigin + performance.now()]);
-importScripts('/background/background.js');
+importScripts('/SERVICE_WORKER');
 `;
 
 /** Copies `extDir` to a temporary folder with the trace hooks installed. Returns {dir, manifest}. */
@@ -25,7 +25,7 @@ export async function tracedExtension(extDir) {
   await cp(extDir, dir, { recursive: true });
   const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
   await writeFile(path.join(dir, 'content', 'trace.js'), CONTENT_TRACE);
-  await writeFile(path.join(dir, 'background', 'trace-sw.js'), WORKER_TRACE);
+  await writeFile(path.join(dir, 'background', 'trace-sw.js'), WORKER_TRACE.replace('SERVICE_WORKER', manifest.background.service_worker));
   for (const cs of manifest.content_scripts || []) cs.js = ['content/trace.js', ...cs.js];
   manifest.background = { service_worker: 'background/trace-sw.js' };
   await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
@@ -70,7 +70,7 @@ export function printKeystrokeBreakdown(runs, worker) {
 
 /** Cold start breakdown. runs: [{t0, end, events, worker: [[name, v, t]]}]. */
 export function printColdBreakdown(runs) {
-  const names = ['worker-start', 'scripts-loaded', 'settings-loaded', 'wasm-fetched', 'engine-loaded', 'packs-compiled', 'recv', 'check-start', 'check-replied'];
+  const names = ['worker-start', 'scripts-loaded', 'settings-loaded', 'wasm-fetched', 'module-compiled', 'runtime-ready', 'code-warmed', 'snapshot-read', 'snapshot-restored', 'engine-loaded', 'packs-compiled', 'recv', 'check-start', 'check-replied'];
   const rows = Object.fromEntries(names.map((n) => [n, []]));
   const content = { result: [], painted: [] };
   for (const r of runs) {

@@ -7,19 +7,15 @@
  * settings and packs change only from our own extension pages. Decided from the sender, never from the message.
  * Privacy: post text lives only in memory for the duration of one check; nothing is sent anywhere.
  */
-'use strict';
-// Compile the engine first thing, off the main thread, while the scripts below load: compileStreaming from the
-// extension's own URL (Chrome may also reuse its compiled code). Instantiated once in EngineHost.start().
-if (typeof WebAssembly === 'object' && typeof WebAssembly.compileStreaming === 'function' && typeof fetch === 'function') {
-  self.postscrubWasmModule = WebAssembly.compileStreaming(fetch('/wasm/postscrub_core.wasm')).catch(() => null);
-}
-if (typeof importScripts === 'function' && typeof window === 'undefined') {
+// Alone (not bundled by scripts/build-extension into background/worker.js), load what the worker needs first.
+if (typeof importScripts === 'function' && typeof window === 'undefined' && !(self.PS && self.PS.EngineHost)) {
   // Paths from the extension root (relative ones would resolve against background/).
-  importScripts('/common/platform.js', '/common/protocol.js', '/common/settings.js', '/wasm/postscrub_core.js', '/wasm/postscrub.js',
-    '/packs/packs.js', '/background/engine-host.js');
+  importScripts('/packs/packs.js', '/background/boot.js', '/common/platform.js', '/common/protocol.js',
+    '/common/settings.js', '/wasm/postscrub_core.js', '/wasm/postscrub.js', '/background/engine-host.js');
 }
 
 (function (root) {
+  'use strict';
   const PS = root.PS;
   // Timing probes for bench/browser (its instrumented copy defines PS.trace); a no-op in the shipped extension.
   const trace = typeof PS.trace === 'function' ? PS.trace : null;
@@ -43,7 +39,9 @@ if (typeof importScripts === 'function' && typeof window === 'undefined') {
       return bytes;
     },
     loadModule: root.postscrubWasmModule ? () => root.postscrubWasmModule : null,
-    defaultPacks: root.POSTSCRUB_DEFAULT_PACKS || [],
+    // Handed over once, then dropped here: the engine's memory holds it afterwards, not a second copy.
+    loadSnapshot: root.postscrubSnapshot ? () => { const p = root.postscrubSnapshot; root.postscrubSnapshot = null; return p; } : null,
+    loadDefaultPacks: () => root.postscrubDefaultPacks || Promise.resolve([]),
   });
 
   let userRaw = {}, policyRaw = {}, teamPacks = [], policyPackCache = {};
@@ -214,6 +212,7 @@ if (typeof importScripts === 'function' && typeof window === 'undefined') {
       packs: lastConfigure.packs,
       errors: lastConfigure.errors,
       engineError: host.error,
+      engine: { first: host.firstSource, now: host.source, snapshotError: host.snapshotError || '' },
       builtinSites: S.BUILTIN_SITES,
     };
   }

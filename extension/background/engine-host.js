@@ -1,11 +1,17 @@
 /*
  * Postscrub engine host: owns the WASM engine in the background (contracts §5) and the choice of packs.
  *
- *   const host = new PS.EngineHost({Postscrub, loadWasm, loadModule?, moduleFactory?, defaultPacks})
- *        // defaultPacks: [{file, text}] in load order. loadModule() -> Promise<WebAssembly.Module>: a module compiled
+ *   const host = new PS.EngineHost({Postscrub, loadWasm, loadModule?, moduleFactory?, loadSnapshot?, defaultPacks?,
+ *                                   loadDefaultPacks?})
+ *        // defaultPacks: [{file, text}] in load order, or loadDefaultPacks() -> Promise of the same (read in start();
+ *        // an entry {file, error} is a bundled pack that could not be read: left out and reported in packErrors). loadModule() -> Promise<WebAssembly.Module>: a module compiled
  *        // ahead (compileStreaming at worker start, while the other scripts load); with the Emscripten factory
  *        // (moduleFactory, default globalThis.PostscrubCore) it is only instantiated. Else loadWasm() -> bytes.
- *   await host.start()                 // -> {ok} | {ok: false, error}; loads the module once
+ *        // loadSnapshot() -> Promise<bytes | null>: the build's engine snapshot of the bundled packs (postscrub.js
+ *        // restore()); the engine for exactly those packs then comes from it instead of a compile.
+ *   await host.start()                 // -> {ok} | {ok: false, error}; loads the module once (and restores the snapshot)
+ *   host.source, host.firstSource      // where the engine in use / this worker's first engine came from:
+ *                                      // 'snapshot' | 'compiled' | null; host.snapshotError: why a snapshot was skipped
  *   host.configureQuick({disabledPacks})  // cold start: the first bundled pack alone, at once -> {partial: true} | null
  *   host.configure({disabledPacks, extra, allowlist})
  *        // extra: [{key, label, text, fallbackText}] packs after the defaults (admin, team); each is tried on its own:
@@ -26,12 +32,20 @@
   const packIdOf = (text) => { try { const j = JSON.parse(text); return j && typeof j.id === 'string' ? j.id : null; } catch { return null; } };
 
   class EngineHost {
-    constructor({ Postscrub, loadWasm, loadModule = null, moduleFactory = null, defaultPacks = [] }) {
+    constructor({ Postscrub, loadWasm, loadModule = null, moduleFactory = null, loadSnapshot = null, defaultPacks = [],
+      loadDefaultPacks = null }) {
       this.Postscrub = Postscrub;
       this.loadWasm = loadWasm;
       this.loadModule = loadModule;
       this.moduleFactory = moduleFactory;
-      this.defaultPacks = defaultPacks.map((p) => ({ ...p, id: packIdOf(p.text) }));
+      this.loadSnapshot = loadSnapshot;
+      this.restored = null;      // {engine, texts} from the snapshot, until configure() adopts or drops it
+      this.source = null;
+      this.firstSource = null;
+      this.snapshotError = null;
+      this.loadDefaultPacks = loadDefaultPacks;
+      this.setDefaultPacks(defaultPacks);
+      this.packErrors = [];      // bundled packs that could not be read: [{key, label, error}]
       this.runtime = null;
       this.engine = null;
       this.texts = [];           // pack texts the current engine was compiled from
@@ -47,8 +61,16 @@
         this.starting = (async () => {
           try {
             if (!this.Postscrub || typeof this.Postscrub.load !== 'function') throw new Error('the Postscrub WASM module is missing');
-            this.runtime = (await this.loadPrecompiled()) || await this.Postscrub.load({ wasmBinary: await this.loadWasm() });
+            this.runtime = await this.loadRuntime();
+            trace('runtime-ready');
             if (!this.runtime || typeof this.runtime.compile !== 'function') throw new Error('Postscrub.load() returned no runtime');
+            if (this.loadDefaultPacks) {
+              const read = await this.loadDefaultPacks();
+              this.packErrors = read.filter((p) => typeof p.text !== 'string')
+                .map((p) => ({ key: `bundled:${p.file}`, label: p.file, error: `could not be read: ${p.error || 'no text'}` }));
+              this.setDefaultPacks(read.filter((p) => typeof p.text === 'string'));
+            }
+            await this.restoreSnapshot();
             return { ok: true };
           } catch (e) {
             this.error = `engine failed to load: ${e && e.message || e}`;
@@ -57,6 +79,58 @@
         })();
       }
       return this.starting;
+    }
+
+    setDefaultPacks(packs) {
+      this.defaultPacks = packs.map((p) => ({ ...p, id: packIdOf(p.text) }));
+    }
+
+    async loadRuntime() {
+      return (await this.loadPrecompiled()) || await this.Postscrub.load({ wasmBinary: await this.loadWasm() });
+    }
+
+    /**
+     * The engine of the first bundled packs from the build's snapshot (the build ships the Safe Harbor pack's), kept
+     * in `restored` for configureQuick() / configure(), whichever asks for exactly its packs. A snapshot
+     * that does not fit (another module build, other packs, damaged) is skipped: the packs compile as usual. If
+     * restoring failed after memory was overwritten, the runtime is replaced by a fresh one.
+     */
+    async restoreSnapshot() {
+      if (!this.loadSnapshot || typeof this.runtime.restore !== 'function') return;
+      let pending;
+      try { pending = Promise.resolve(this.loadSnapshot()); } catch { pending = Promise.resolve(null); }
+      pending = pending.catch(() => null);
+      // Still being read: meanwhile compile the code the first check runs (compiled lazily, on first use).
+      const notYet = {};
+      let bytes = await Promise.race([pending, notYet]);
+      if (bytes === notYet) {
+        if (typeof this.runtime.warmCode === 'function') safe(() => this.runtime.warmCode(), null);
+        trace('code-warmed');
+        bytes = await pending;
+      }
+      trace('snapshot-read');
+      if (!bytes) return;
+      // The snapshot holds the first N bundled packs (all of them, or the first alone for a quick first engine).
+      const info = typeof this.Postscrub.snapshotInfo === 'function' ? this.Postscrub.snapshotInfo(bytes) : null;
+      const texts = this.defaultPacks.slice(0, info ? info.packs : this.defaultPacks.length).map((p) => p.text);
+      const r = safe(() => this.runtime.restore(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), texts), null);
+      trace('snapshot-restored');
+      if (r && r.ok) { this.restored = { engine: r.engine, texts }; return; }
+      this.snapshotError = String(r && r.error || 'restore failed');
+      if (typeof this.runtime.fresh === 'function' && !this.runtime.fresh()) this.runtime = await this.loadRuntime();
+    }
+
+    /** Adopts the restored engine if it holds exactly `texts`, else frees it. True if adopted. */
+    adoptRestored(texts) {
+      const r = this.restored;
+      if (!r) return false;
+      this.restored = null;
+      if (!this.engine && sameTexts(texts, r.texts)) {
+        this.adopt(r.engine, texts, [], 'snapshot');
+        return true;
+      }
+      safe(() => r.engine.dispose(), null);
+      return false;
     }
 
     /**
@@ -69,6 +143,7 @@
       if (!this.loadModule || typeof factory !== 'function') return null;
       try {
         const mod = await this.loadModule();
+        trace('module-compiled');
         if (!mod) return null;
         return await new Promise((resolve, reject) => {
           const moduleFactory = (opts) => factory({ ...opts, instantiateWasm(imports, receive) {
@@ -98,6 +173,9 @@
       const off = new Set(disabledPacks);
       const enabled = this.defaultPacks.filter((p) => !off.has(p.id));
       if (enabled.length < 2) return null;
+      // The snapshot holds all bundled packs: configure() takes it at once, nothing to gain here.
+      if (this.restored && sameTexts(enabled.map((p) => p.text), this.restored.texts)) return null;
+      if (this.adoptRestored([enabled[0].text])) return { ok: true, partial: true, errors: [], packs: this.packInfo };
       const r = this.compile([enabled[0].text]);
       if (!r.ok) return null;
       this.adopt(r.engine, [enabled[0].text], []);
@@ -106,7 +184,7 @@
 
     configure({ disabledPacks = [], extra = [], allowlist = [] } = {}) {
       if (!this.runtime) return { ok: false, errors: [{ key: 'engine', label: 'Engine', error: this.error || 'not loaded' }], packs: [] };
-      const errors = [];
+      const errors = [...this.packErrors];
       const off = new Set(disabledPacks);
       const terms = allowlist.filter((t) => typeof t === 'string' && t.trim());
       const allowPack = terms.length ? [JSON.stringify({ id: 'personal-allowlist', name: 'Personal allowlist', version: '1.0.0',
@@ -116,6 +194,10 @@
       const everything = [...texts, ...extra.map((p) => p.text), ...allowPack];
       if (this.engine && this.errors.length === 0 && sameTexts(everything, this.texts)) {
         return { ok: true, errors: [], packs: this.packInfo, unchanged: true };
+      }
+      if (this.adoptRestored(everything)) {
+        this.errors = errors;
+        return { ok: errors.length === 0, errors, packs: this.packInfo };
       }
       let best = this.compile(everything);
       if (best.ok) texts = everything;
@@ -149,9 +231,11 @@
     }
 
     /** Makes `engine` (compiled from `texts`) the one in use, disposing of the previous one. */
-    adopt(engine, texts, errors) {
+    adopt(engine, texts, errors, source = 'compiled') {
       if (this.engine) { try { this.engine.dispose(); } catch { /* already gone */ } }
       this.engine = engine;
+      this.source = source;
+      if (!this.firstSource) this.firstSource = source;
       this.checked = false;
       this.texts = texts;
       this.packInfo = safe(() => this.engine.packs(), []);
@@ -203,6 +287,8 @@
     }
   }
 
+  // Timing probes for bench/browser (its instrumented copy defines PS.trace); a no-op in the shipped extension.
+  const trace = (step) => { if (typeof PS.trace === 'function') PS.trace(step); };
   const sameTexts = (a, b) => a.length === b.length && a.every((t, i) => t === b[i]);
   function safe(fn, dflt) { try { return fn(); } catch { return dflt; } }
 

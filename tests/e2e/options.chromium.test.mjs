@@ -56,6 +56,15 @@ test('options: the bundled packs are listed as in use', async () => {
   assert.equal(await page.textContent('#errors'), '');
 });
 
+test('the worker is the one bundled script, and its first engine came from the snapshot, not a compile', async () => {
+  await openOptions();
+  const worker = b.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ID}/`));
+  assert.ok(worker && worker.url().endsWith('/background/worker.js'), worker && worker.url());
+  const state = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'get-state' }));
+  assert.deepEqual(state.engine, { first: 'snapshot', now: 'compiled', snapshotError: '' });
+  assert.equal(state.errors.length, 0);
+});
+
 test('options: a team pack imported from a file is used in the composer', async () => {
   const status = await importPack(TEAM_PACK, 'example-hospital.json');
   assert.match(status, /Imported pack/);
