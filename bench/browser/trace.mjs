@@ -70,7 +70,7 @@ export function printKeystrokeBreakdown(runs, worker) {
 
 /** Cold start breakdown. runs: [{t0, end, events, worker: [[name, v, t]]}]. */
 export function printColdBreakdown(runs) {
-  const names = ['worker-start', 'scripts-loaded', 'settings-loaded', 'wasm-fetched', 'module-compiled', 'runtime-ready', 'code-warmed', 'snapshot-read', 'snapshot-restored', 'engine-loaded', 'packs-compiled', 'recv', 'check-start', 'check-replied'];
+  const names = ['worker-start', 'scripts-loaded', 'settings-loaded', 'wasm-fetched', 'module-compiled', 'runtime-ready', 'snapshot-read', 'snapshot-restored', 'engine-loaded', 'packs-compiled', 'recv', 'check-start', 'check-replied'];
   const rows = Object.fromEntries(names.map((n) => [n, []]));
   const content = { result: [], painted: [] };
   for (const r of runs) {

@@ -97,17 +97,8 @@
      */
     async restoreSnapshot() {
       if (!this.loadSnapshot || typeof this.runtime.restore !== 'function') return;
-      let pending;
-      try { pending = Promise.resolve(this.loadSnapshot()); } catch { pending = Promise.resolve(null); }
-      pending = pending.catch(() => null);
-      // Still being read: meanwhile compile the code the first check runs (compiled lazily, on first use).
-      const notYet = {};
-      let bytes = await Promise.race([pending, notYet]);
-      if (bytes === notYet) {
-        if (typeof this.runtime.warmCode === 'function') safe(() => this.runtime.warmCode(), null);
-        trace('code-warmed');
-        bytes = await pending;
-      }
+      let bytes = null;
+      try { bytes = await this.loadSnapshot(); } catch { bytes = null; }
       trace('snapshot-read');
       if (!bytes) return;
       // The snapshot holds the first N bundled packs (all of them, or the first alone for a quick first engine).

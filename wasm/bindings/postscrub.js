@@ -184,44 +184,6 @@
     return { ok: true, engine: new Engine(this, r.value.handle) };
   };
 
-  // A tiny pack and text for warmCode(): one pattern rule with keywords and a validator-free lexicon rule, enough
-  // to run the compile and the whole check path (prefilter, automata, context, risk, JSON out).
-  var WARM_PACK = JSON.stringify({
-    id: 'postscrub-warm-up', name: 'Warm-up', version: '1.0.0', schema_version: 1, publisher: 'Postscrub',
-    description: 'Runs the engine code once; never shown.',
-    lexicons: { warm_names: ['sample', 'ana'] },
-    rules: [
-      { id: 'warm-phone', category: 'phone', severity: 'high', description: 'Warm-up.', advice: 'None.',
-        keywords: ['call'], patterns: [{ regex: '\\b\\d{3}-\\d{3}-\\d{4}\\b', score: 0.6 }],
-        validator: { name: 'nanp_phone', args: { allow_fiction: true } },
-        context: [{ words: ['call'], window: 40, boost: 0.3 }], redact: { strategy: 'label', label: '[PHONE]' },
-        examples: { match: [{ text: 'call 401-555-0100', span: '401-555-0100' }], no_match: ['401'] } },
-      { id: 'warm-name', category: 'name', severity: 'high', description: 'Warm-up.', advice: 'None.',
-        patterns: [{ regex: '\\b\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+\\b', score: 0.6 }], case_sensitive: true,
-        validator: { name: 'lexicon', args: { any_in: ['warm_names'], token: 'first' } },
-        redact: { strategy: 'label', label: '[NAME]' },
-        examples: { match: [{ text: 'Sample Person', span: 'Sample Person' }], no_match: ['Other Person'] } },
-      { id: 'warm-name-again', category: 'name', severity: 'high', description: 'Warm-up.', advice: 'None.',
-        propagate: { from: ['name'] }, redact: { strategy: 'label', label: '[NAME]' },
-        examples: { match: [{ text: 'Sample Person met Ana. Sample left.', span: 'Sample' }], no_match: ['Person'] } }
-    ]
-  });
-  var WARM_TEXT = 'Warm-up: call 401-555-0100 about Sample Person and Ana. Person is fine; Sample too.\nhttps://example.org';
-
-  // Compiles WARM_PACK, checks WARM_TEXT and frees it all: the module's code is compiled on first use, so this
-  // pays that cost ahead (e.g. while a snapshot is still being read). Nothing outlives the call, so the runtime
-  // stays fresh for restore(). Returns true if the warm-up ran.
-  Runtime.prototype.warmCode = function () {
-    if (this._used || this._broken) return false;
-    var r = this.compile([WARM_PACK]);
-    this._used = false;
-    if (!r.ok) return false;
-    r.engine.check(WARM_TEXT);
-    r.engine.packs();
-    r.engine.dispose();
-    return !this._broken;
-  };
-
   // True while nothing was compiled or restored in this runtime (and it has not failed): restore() accepts it.
   Runtime.prototype.fresh = function () {
     return !this._used && !this._broken;
@@ -495,8 +457,7 @@
     });
   }
 
-  // _warmPack/_warmText: for the tests, which hold the warm-up pack to its examples.
-  var api = { load: load, makeSnapshot: makeSnapshot, snapshotInfo: snapshotInfo, _warmPack: WARM_PACK, _warmText: WARM_TEXT };
+  var api = { load: load, makeSnapshot: makeSnapshot, snapshotInfo: snapshotInfo };
   root.Postscrub = api;
   if (typeof module === 'object' && module && module.exports) module.exports = api;
 })(typeof globalThis !== 'undefined' ? globalThis : this);
