@@ -190,6 +190,10 @@ test('dispose frees the engine; calls after it return error values, never throw'
   assert.ok(res.ok);
   const e = res.engine;
   assert.ok(e.check('SSN 219-09-9999').findings.length >= 1);
+  const listed = e.packs();
+  assert.ok(listed.length >= 1);
+  listed[0].id = 'changed by the caller';
+  assert.notEqual(e.packs()[0].id, 'changed by the caller', 'each call gives its own copy');
   e.dispose();
   e.dispose();
   const out = e.check('SSN 219-09-9999');

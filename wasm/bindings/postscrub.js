@@ -396,9 +396,15 @@
   };
 
   // packs() -> [{id, name, version, publisher}]
+  // An engine's packs never change: asked of the module once (restore() asks first, to see the engine answers).
   Engine.prototype.packs = function () {
-    var r = this._call('ps_packs', []);
-    return r.ok && Array.isArray(r.value) ? r.value : [];
+    if (!this._h) return [];
+    if (!this._packs) {
+      var r = this._call('ps_packs', []);
+      if (!(r.ok && Array.isArray(r.value))) return [];
+      this._packs = JSON.stringify(r.value);
+    }
+    return JSON.parse(this._packs);
   };
 
   // Frees the engine in the module. Safe to call twice; afterwards check() returns {error: 'engine disposed'}.
