@@ -63,6 +63,9 @@
           pending.start = pending.t0;
           ch.port2.postMessage(0);
         }, { capture: true, once: true });
+        // A keystroke that never reaches the editor (no beforeinput) ends in a timeout (null), not a hang.
+        const mine = pending;
+        setTimeout(() => { if (pending === mine && !mine.armed) { pending = null; resolve(null); } }, timeout);
       });
     },
   };
