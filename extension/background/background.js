@@ -7,12 +7,8 @@
  * settings and packs change only from our own extension pages. Decided from the sender, never from the message.
  * Privacy: post text lives only in memory for the duration of one check; nothing is sent anywhere.
  */
-// Alone (not bundled by scripts/build-extension into background/worker.js), load what the worker needs first.
-if (typeof importScripts === 'function' && typeof window === 'undefined' && !(self.PS && self.PS.EngineHost)) {
-  // Paths from the extension root (relative ones would resolve against background/).
-  importScripts('/packs/packs.js', '/background/boot.js', '/common/platform.js', '/common/protocol.js',
-    '/common/settings.js', '/wasm/postscrub_core.js', '/wasm/postscrub.js', '/background/engine-host.js');
-}
+// Runs as the last part of background/worker.js, which scripts/build-extension joins from WORKER_PARTS: PS (common/),
+// EngineHost, Postscrub and boot.js's early reads are defined before it.
 
 (function (root) {
   'use strict';

@@ -5,7 +5,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { png, zipWithNode, crc32 } = require('../../../scripts/build-extension');
+const { png, zipWithNode, crc32, WORKER, WORKER_PARTS } = require('../../../scripts/build-extension');
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -18,9 +18,15 @@ test('the source manifest: MV3, minimal permissions, WASM CSP, content scripts i
   const js = m.content_scripts[0].js;
   assert.equal(js[js.length - 1], 'content/main.js');
   assert.ok(js.indexOf('common/platform.js') < js.indexOf('content/messaging.js'));
-  for (const f of [...js, ...m.content_scripts[0].css, m.background.service_worker, m.storage.managed_schema, m.action.default_popup, m.options_ui.page]) {
+  for (const f of [...js, ...m.content_scripts[0].css, m.storage.managed_schema, m.action.default_popup, m.options_ui.page]) {
     assert.ok(fs.existsSync(path.join(ROOT, 'extension', f)), f);
   }
+  // The service worker is written by the build from its parts: those from extension/ must exist, background.js last.
+  assert.equal(m.background.service_worker, WORKER);
+  const own = WORKER_PARTS.filter((f) => !/^(packs|wasm)\//.test(f));
+  for (const f of own) assert.ok(fs.existsSync(path.join(ROOT, 'extension', f)), f);
+  assert.equal(WORKER_PARTS[WORKER_PARTS.length - 1], 'background/background.js');
+  assert.ok(WORKER_PARTS.indexOf('packs/packs.js') < WORKER_PARTS.indexOf('background/boot.js'), 'boot.js reads the pack list');
   const bg = fs.readFileSync(path.join(ROOT, 'extension/background/background.js'), 'utf8');
   const contentList = bg.match(/const CONTENT_JS = \[([^\]]+)\]/)[1].match(/'[^']+'/g).map((s) => s.slice(1, -1));
   assert.deepEqual(contentList, js, 'scripts registered for user-enabled sites are the manifest list');
