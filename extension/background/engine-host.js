@@ -4,7 +4,8 @@
  *   const host = new PS.EngineHost({Postscrub, loadWasm, loadModule?, moduleFactory?, loadSnapshot?, defaultPacks?,
  *                                   loadDefaultPacks?})
  *        // defaultPacks: [{file, text}] in load order, or loadDefaultPacks() -> Promise of the same (read in start();
- *        // an entry {file, error} is a bundled pack that could not be read: left out and reported in packErrors). loadModule() -> Promise<WebAssembly.Module>: a module compiled
+ *        // an entry {file, error} is a bundled pack that could not be read: left out and reported by configure()).
+ *        // loadModule() -> Promise<WebAssembly.Module>: a module compiled
  *        // ahead (compileStreaming at worker start, while the other scripts load); with the Emscripten factory
  *        // (moduleFactory, default globalThis.PostscrubCore) it is only instantiated. Else loadWasm() -> bytes.
  *        // loadSnapshot() -> Promise<bytes | null>: the build's engine snapshot of the bundled packs (postscrub.js
@@ -39,7 +40,7 @@
       this.loadModule = loadModule;
       this.moduleFactory = moduleFactory;
       this.loadSnapshot = loadSnapshot;
-      this.restored = null;      // {engine, texts} from the snapshot, until configure() adopts or drops it
+      this.restored = null;      // {engine, texts} from the snapshot, until configureQuick/configure adopts or drops it
       this.source = null;
       this.firstSource = null;
       this.snapshotError = null;
@@ -104,7 +105,7 @@
       // The snapshot holds the first N bundled packs (all of them, or the first alone for a quick first engine).
       const info = typeof this.Postscrub.snapshotInfo === 'function' ? this.Postscrub.snapshotInfo(bytes) : null;
       const texts = this.defaultPacks.slice(0, info ? info.packs : this.defaultPacks.length).map((p) => p.text);
-      const r = safe(() => this.runtime.restore(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), texts), null);
+      const r = safe(() => this.runtime.restore(bytes, texts), null);
       trace('snapshot-restored');
       if (r && r.ok) { this.restored = { engine: r.engine, texts }; return; }
       this.snapshotError = String(r && r.error || 'restore failed');

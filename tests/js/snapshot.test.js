@@ -109,13 +109,24 @@ test('snapshots that do not fit are refused and leave the runtime fresh', async 
   refused(snapFirst.subarray(0, 100), packs.slice(0, 1), /truncated|JSON/);
   refused(new Uint8Array(64), packs.slice(0, 1), /not a snapshot/);
   refused('snapshot', packs.slice(0, 1), /not a snapshot/);
-  // Another build of the module: the same snapshot with another build id in its meta.
+  // The same snapshot with its meta edited: another build id, a broken pack list, a page count that is no count.
+  const withMeta = (edit) => {
+    const len = new DataView(snapFirst.buffer, snapFirst.byteOffset).getUint32(8, true);
+    const meta = JSON.parse(Buffer.from(snapFirst.subarray(12, 12 + len)).toString('utf8'));
+    edit(meta);
+    const text = Buffer.from(JSON.stringify(meta), 'utf8');
+    const head = Buffer.alloc(12);
+    Buffer.from(snapFirst.subarray(0, 8)).copy(head);
+    head.writeUInt32LE(text.length, 8);
+    return Buffer.concat([head, text, Buffer.from(snapFirst.subarray(12 + len))]);
+  };
+  refused(withMeta((m) => { m.buildId = m.buildId.replace(/^./, (c) => (c === '0' ? '1' : '0')); }), packs.slice(0, 1), /another build/);
+  refused(withMeta((m) => { m.packs = [null]; }), packs.slice(0, 1), /other packs/);
+  refused(withMeta((m) => { m.pages += 0.5; }), packs.slice(0, 1), /truncated/);
+  refused(withMeta((m) => { m.format = 2; }), packs.slice(0, 1), /format not supported/);
+  const untouched = (await fresh()).restore(withMeta(() => {}), packs.slice(0, 1));
+  assert.ok(untouched.ok, `re-encoding alone must not break a snapshot: ${untouched.error}`);
   const len = new DataView(snapFirst.buffer, snapFirst.byteOffset).getUint32(8, true);
-  const meta = Buffer.from(snapFirst.subarray(12, 12 + len)).toString('utf8');
-  const id = JSON.parse(meta).buildId;
-  const other = Buffer.from(snapFirst);
-  other.write(meta.replace(id, id.replace(/^./, (c) => (c === '0' ? '1' : '0'))), 12, 'utf8');
-  refused(other, packs.slice(0, 1), /another build/);
   // A page table that points outside the memory it describes.
   const bad = Buffer.from(snapFirst);
   bad.writeUInt32LE(0x7fffffff, 12 + len);

@@ -266,32 +266,41 @@
     for (var i = held.length - 1; i >= 0; i--) m._free(held[i]);
   };
 
-  // Reads and checks a snapshot against this runtime and the pack texts -> {ok, meta, pageTable, data} | {ok, error}.
-  Runtime.prototype._readSnapshot = function (bytes, packTexts) {
-    if (!(bytes instanceof Uint8Array)) {
-      if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
-      else return { ok: false, error: 'not a snapshot (expected bytes)' };
-    }
+  // Reads a snapshot's header -> {ok, bytes, view, meta, metaLen} | {ok: false, error}; checks nothing else.
+  function readSnapshotHeader(bytes) {
+    if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
+    if (!(bytes instanceof Uint8Array)) return { ok: false, error: 'not a snapshot (expected bytes)' };
     if (bytes.length < 12) return { ok: false, error: 'not a snapshot (too short)' };
     for (var i = 0; i < 8; i++) if (bytes[i] !== SNAP_MAGIC[i]) return { ok: false, error: 'not a snapshot (bad magic)' };
     var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     var metaLen = view.getUint32(8, true);
     if (12 + metaLen > bytes.length) return { ok: false, error: 'snapshot truncated (meta)' };
-    var meta;
-    try { meta = JSON.parse(decoder.decode(bytes.subarray(12, 12 + metaLen))); } catch (e) {
+    try {
+      var meta = JSON.parse(decoder.decode(bytes.subarray(12, 12 + metaLen)));
+      return { ok: true, bytes: bytes, view: view, meta: meta, metaLen: metaLen };
+    } catch (e) {
       return { ok: false, error: 'snapshot meta is not JSON: ' + errorText(e) };
     }
+  }
+
+  // Reads and checks a snapshot against this runtime and the pack texts -> {ok, meta, view, bytes, pageTable, data}
+  // | {ok: false, error}.
+  Runtime.prototype._readSnapshot = function (bytes, packTexts) {
+    var h = readSnapshotHeader(bytes);
+    if (!h.ok) return h;
+    bytes = h.bytes;
+    var view = h.view, meta = h.meta, metaLen = h.metaLen;
     if (!meta || meta.format !== 1 || meta.pageSize !== PAGE) return { ok: false, error: 'snapshot format not supported' };
     var id = this.buildId();
     if (!id || meta.buildId !== id) return { ok: false, error: 'snapshot made by another build of the module' };
     var prints = packPrints(packTexts);
     if (!Array.isArray(meta.packs) || meta.packs.length !== prints.length || prints.some(function (p, k) {
-      return meta.packs[k].length !== p.length || meta.packs[k].hash !== p.hash;
+      return !meta.packs[k] || meta.packs[k].length !== p.length || meta.packs[k].hash !== p.hash;
     })) return { ok: false, error: 'snapshot made from other packs' };
     var n = meta.pages;
     var pageTable = 12 + metaLen;
     var data = pageTable + 4 * n;
-    if (!(n >= 0) || data + PAGE * n !== bytes.length) return { ok: false, error: 'snapshot truncated (pages)' };
+    if (!(Number.isInteger(n) && n >= 0) || data + PAGE * n !== bytes.length) return { ok: false, error: 'snapshot truncated (pages)' };
     if (!(meta.memoryBytes % PAGE === 0 && meta.memoryBytes > 0 && meta.memoryBytes <= 1 << 30)) {
       return { ok: false, error: 'snapshot memory size out of range' };
     }
@@ -435,14 +444,8 @@
 
   // snapshotInfo(bytes) -> {packs: number of packs it holds, bytes} | null: what a snapshot is, before restoring it.
   function snapshotInfo(bytes) {
-    if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
-    if (!(bytes instanceof Uint8Array) || bytes.length < 12) return null;
-    for (var i = 0; i < 8; i++) if (bytes[i] !== SNAP_MAGIC[i]) return null;
-    var len = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
-    try {
-      var meta = JSON.parse(decoder.decode(bytes.subarray(12, 12 + len)));
-      return meta && Array.isArray(meta.packs) ? { packs: meta.packs.length, bytes: bytes.length } : null;
-    } catch (e) { return null; }
+    var h = readSnapshotHeader(bytes);
+    return h.ok && h.meta && Array.isArray(h.meta.packs) ? { packs: h.meta.packs.length, bytes: h.bytes.length } : null;
   }
 
   // makeSnapshot({wasmBinary?, ..., packTexts, warmTexts?}) -> Promise<Uint8Array>: a fresh runtime compiles the

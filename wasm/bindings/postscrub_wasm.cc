@@ -15,7 +15,7 @@
 //   char* ps_build_id();                                      -> 64 hex digits naming this exact .wasm file
 //   int   ps_heap_reserve(size_t bytes);                      grows memory to >= bytes -> 1, or 0 if it cannot
 //   size_t ps_heap_top();                                     end of the memory malloc has taken so far (sbrk)
-// The last two serve engine snapshots (postscrub.js restore()): a snapshot is the whole memory of a runtime that
+// These three serve engine snapshots (postscrub.js restore()): a snapshot is the whole memory of a runtime that
 // compiled packs, valid only for the module file that made it.
 //
 // Strings in are UTF-8 with an explicit length (a post may contain U+0000). Every char* returned is a
