@@ -20,8 +20,9 @@ const KEYS = arg('keys', 120);
 const COLD = arg('cold', 8);
 const GAP_MS = arg('gap', 120);          // between keystrokes: a fast typist's pace, each keystroke measured alone
 const TARGET = '401-863-2291';
-const TRACE = process.argv.includes('--trace');
-const CHROMIUM_ARGS = process.argv.filter((a) => a.startsWith('--chromium-arg=')).map((a) => a.slice('--chromium-arg='.length));   // measure an instrumented copy and print where the time goes
+const TRACE = process.argv.includes('--trace');   // measure an instrumented copy and print where the time goes
+// Extra Chromium flags, for experiments (e.g. V8's code-cache timeout): --chromium-arg=FLAG, repeatable.
+const CHROMIUM_ARGS = process.argv.filter((a) => a.startsWith('--chromium-arg=')).map((a) => a.slice('--chromium-arg='.length));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** A ~3,000-character post in 6 paragraphs; a few findings; the last paragraph holds TARGET. */

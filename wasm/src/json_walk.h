@@ -24,8 +24,9 @@ using json = nlohmann::json;
 bool ParseJson(std::string_view text, json* out, std::string* error);
 
 // A number as the engine writes it: rounded to 3 decimals (its scores' precision), then as nlohmann's dump()
-// prints such a number: "0.5", "0.125", "1.0", "-1.0"; "null" when not finite (or beyond 1e12). Not nlohmann's to_chars, whose
-// shortest-digits code (and tables) would be linked into the WASM module for numbers that never need it.
+// prints such a number: "0.5", "0.125", "1.0", "-1.0"; "null" when not finite (or beyond 1e12). Not nlohmann's
+// to_chars, whose shortest-digits code (and tables) would be linked into the WASM module for numbers that never
+// need it.
 std::string NumberText(double d);
 
 class JsonWalker {
